@@ -1,0 +1,84 @@
+package dev.ssocred.aws;
+
+import dev.ssocred.ServiceException;
+import dev.ssocred.config.ServiceEndpoints;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * How every SDK client is built: explicit region, anonymous credentials (these APIs are unsigned), the JDK's URL
+ * client, our own endpoint resolution, and an empty profile file so the SDK never reads ~/.aws on its own (we
+ * already did, with the AWS CLI's rules).
+ */
+public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean retries) {
+    private static final ProfileFile EMPTY = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
+
+    public static SdkClients defaults() {
+        return new SdkClients(Duration.ofSeconds(5), Duration.ofSeconds(30), true);
+    }
+
+    <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
+                                                                                Optional<String> endpoint) {
+        builder.region(Region.of(region))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)
+                        .socketTimeout(callTimeout).build())
+                .overrideConfiguration(o -> {
+                    o.defaultProfileFileSupplier(() -> EMPTY).defaultProfileName("default").apiCallTimeout(callTimeout);
+                    if (!retries) {
+                        o.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    }
+                });
+        endpoint.map(URI::create).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    static Optional<String> endpoint(ServiceEndpoints endpoints, String serviceId) {
+        return endpoints.endpoint(serviceId);
+    }
+
+    /** Classifies anything the SDK threw that the service-specific mapping did not claim. */
+    static ServiceException generic(SdkException e, String operation, String endpoint) {
+        if (e instanceof AwsServiceException ase) {
+            int status = ase.statusCode();
+            ServiceException.Kind kind = status == 429 ? ServiceException.Kind.THROTTLED
+                    : status >= 500 ? ServiceException.Kind.SERVER_ERROR : ServiceException.Kind.OTHER;
+            return new ServiceException(kind, operation, endpoint, describe(ase), e);
+        }
+        if (e instanceof SdkClientException) {
+            return new ServiceException(ServiceException.Kind.NETWORK, operation, endpoint, firstLine(e.getMessage()), e);
+        }
+        return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint, firstLine(e.getMessage()), e);
+    }
+
+    /** "ErrorCode (HTTP 400): message" without the request details the SDK appends. */
+    static String describe(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String msg = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        StringBuilder sb = new StringBuilder();
+        sb.append(code != null ? code : "error").append(" (HTTP ").append(e.statusCode()).append(")");
+        if (msg != null && !msg.isBlank()) {
+            sb.append(": ").append(firstLine(msg));
+        }
+        return sb.toString();
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "no details";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ssocred.aws;
+
+import dev.ssocred.ServiceException;
+import dev.ssocred.ServiceException.Kind;
+import dev.ssocred.config.ServiceEndpoints;
+import dev.ssocred.creds.PortalApi;
+import dev.ssocred.creds.RoleCredentials;
+import java.time.Instant;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.InvalidRequestException;
+import software.amazon.awssdk.services.sso.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sso.model.TooManyRequestsException;
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
+
+/** {@link PortalApi} over the AWS SDK's SSO client. */
+public final class SdkPortalApi implements PortalApi {
+    private final SsoClient client;
+    private final String endpoint;
+
+    SdkPortalApi(SsoClient client, String endpoint) {
+        this.client = client;
+        this.endpoint = endpoint;
+    }
+
+    public static PortalApi.Factory factory(SdkClients clients) {
+        return (region, endpoints) -> create(clients, region, endpoints);
+    }
+
+    static SdkPortalApi create(SdkClients clients, String region, ServiceEndpoints endpoints) {
+        var endpoint = endpoints.endpoint("sso");
+        SsoClient client = clients.configure(SsoClient.builder(), region, endpoint).build();
+        return new SdkPortalApi(client, endpoint.orElse("https://portal.sso." + region + ".amazonaws.com"));
+    }
+
+    @Override
+    public RoleCredentials getRoleCredentials(String accessToken, String accountId, String roleName) {
+        String op = "GetRoleCredentials";
+        try {
+            var c = client.getRoleCredentials(b -> b.accessToken(accessToken).accountId(accountId).roleName(roleName))
+                    .roleCredentials();
+            if (c == null || c.accessKeyId() == null || c.secretAccessKey() == null || c.expiration() == null) {
+                throw new ServiceException(Kind.OTHER, op, endpoint, "the answer had no complete roleCredentials", null);
+            }
+            return new RoleCredentials(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(),
+                    Instant.ofEpochMilli(c.expiration()), accountId);
+        } catch (UnauthorizedException e) {
+            throw new ServiceException(Kind.UNAUTHORIZED, op, endpoint, SdkClients.describe(e), e);
+        } catch (ResourceNotFoundException e) {
+            throw new ServiceException(Kind.NOT_FOUND, op, endpoint, SdkClients.describe(e), e);
+        } catch (TooManyRequestsException e) {
+            throw new ServiceException(Kind.THROTTLED, op, endpoint, SdkClients.describe(e), e);
+        } catch (InvalidRequestException e) {
+            throw new ServiceException(Kind.INVALID_REQUEST, op, endpoint, SdkClients.describe(e), e);
+        } catch (SdkException e) {
+            throw SdkClients.generic(e, op, endpoint);
+        }
+    }
+}

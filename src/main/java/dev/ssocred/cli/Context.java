@@ -1,0 +1,141 @@
+package dev.ssocred.cli;
+
+import dev.ssocred.config.AwsConfig;
+import dev.ssocred.config.AwsPaths;
+import dev.ssocred.config.Environment;
+import dev.ssocred.config.ProfileResolver;
+import dev.ssocred.creds.CredentialsService;
+import dev.ssocred.creds.PortalApi;
+import dev.ssocred.creds.RoleCredentialsCache;
+import dev.ssocred.sso.Browser;
+import dev.ssocred.sso.DeviceLogin;
+import dev.ssocred.sso.OidcApi;
+import dev.ssocred.sso.Sleeper;
+import dev.ssocred.sso.TokenCache;
+import dev.ssocred.sso.TokenService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Everything a command needs, built by {@code Main} (real adapters) or by tests (fakes). Services are created on
+ * first use so that a command pays only for what it touches.
+ */
+public final class Context {
+    private final Environment env;
+    private final AwsPaths paths;
+    private final Clock clock;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean stderrIsTerminal;
+    private final Supplier<OidcApi.Factory> oidc;
+    private final Supplier<PortalApi.Factory> portal;
+    private final Browser browser;
+    private final Sleeper sleeper;
+    private final Set<String> warned = new LinkedHashSet<>();
+    private boolean debug;
+    private AwsConfig config;
+    private TokenService tokenService;
+
+    public Context(Environment env, Clock clock, PrintWriter out, PrintWriter err, boolean stderrIsTerminal,
+                   Supplier<OidcApi.Factory> oidc, Supplier<PortalApi.Factory> portal, Browser browser, Sleeper sleeper) {
+        this.env = env;
+        this.paths = AwsPaths.from(env);
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+        this.stderrIsTerminal = stderrIsTerminal;
+        this.oidc = oidc;
+        this.portal = portal;
+        this.browser = browser;
+        this.sleeper = sleeper;
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    public AwsPaths paths() {
+        return paths;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public boolean stderrIsTerminal() {
+        return stderrIsTerminal;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    void setDebug(boolean debug) {
+        this.debug = debug;
+    }
+
+    /** Prints a warning once per run on stderr. */
+    public void warn(String message) {
+        if (warned.add(message)) {
+            err.println("ssocred: warning: " + message);
+            err.flush();
+        }
+    }
+
+    /** Diagnostics for --debug: names, paths and expiries only, never a secret. */
+    public void debug(Supplier<String> message) {
+        if (debug) {
+            err.println("ssocred: debug: " + message.get());
+            err.flush();
+        }
+    }
+
+    public String display(Path p) {
+        return AwsConfig.display(p, env);
+    }
+
+    public AwsConfig config() {
+        if (config == null) {
+            config = AwsConfig.load(paths, env, this::warn);
+            debug(() -> "config " + display(paths.configFile()) + ", credentials " + display(paths.credentialsFile()));
+        }
+        return config;
+    }
+
+    public ProfileResolver resolver() {
+        return new ProfileResolver(config(), env);
+    }
+
+    public TokenCache tokenCache() {
+        return new TokenCache(paths.ssoCacheDir(), this::display, this::warn);
+    }
+
+    public TokenService tokenService() {
+        if (tokenService == null) {
+            tokenService = new TokenService(tokenCache(), (region, endpoints) -> oidc.get().create(region, endpoints),
+                    clock, this::warn);
+        }
+        return tokenService;
+    }
+
+    public CredentialsService credentialsService() {
+        return new CredentialsService(new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn),
+                tokenService(), (region, endpoints) -> portal.get().create(region, endpoints), clock);
+    }
+
+    public DeviceLogin deviceLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+        return new DeviceLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock, sleeper);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ssocred.cli;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.SsocredException;
+import dev.ssocred.config.ProfileResolver;
+import dev.ssocred.config.ServiceEndpoints;
+import dev.ssocred.config.SsoSession;
+import dev.ssocred.sso.SsoToken;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ssocred login --profile dev}: the device-authorization sign-in, cached where the AWS CLI looks. */
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = {"Sign in to IAM Identity Center with the device-authorization flow.",
+                "Opens the browser, shows the code to confirm, and caches the token in ~/.aws/sso/cache",
+                "where the AWS CLI and SDKs find it too."})
+final class LoginCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Profile whose Identity Center session to sign in to (default: $AWS_PROFILE, then 'default').")
+    String profile;
+
+    @Option(names = "--sso-session", paramLabel = "NAME", description = "Sign in to this [sso-session] directly.")
+    String ssoSession;
+
+    @Option(names = "--no-browser", description = "Print the URL and code only; do not open a browser.")
+    boolean noBrowser;
+
+    LoginCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (profile != null && ssoSession != null) {
+            throw new SsocredException(ExitCode.USAGE, "--profile and --sso-session both given",
+                    "use one of them");
+        }
+        SsoSession session;
+        ServiceEndpoints endpoints;
+        String fix;
+        if (ssoSession != null) {
+            session = ctx.resolver().forSessionName(ssoSession);
+            endpoints = ctx.resolver().endpointsFor(Optional.empty());
+            fix = "ssocred login --sso-session " + ProfileOption.shellWord(ssoSession);
+        } else {
+            String name = ProfileResolver.selectName(Optional.ofNullable(profile), ctx.env());
+            session = ctx.resolver().forLogin(name);
+            endpoints = ctx.resolver().endpoints(ctx.resolver().profile(name));
+            fix = ProfileOption.loginCommand(name);
+        }
+        ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
+                + ctx.display(ctx.tokenCache().tokenPath(session)));
+        var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal(), !noBrowser);
+        SsoToken token = ctx.deviceLogin(session.region(), endpoints).login(session, !noBrowser, listener, fix);
+        ctx.tokenCache().writeToken(session, token);
+        ctx.err().println("Logged in to " + session.startUrl() + session.name().map(n -> " (sso-session " + n + ")")
+                .orElse("") + "; the token expires at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
+                .format(token.expiresAt().atZone(ctx.clock().getZone())) + ".");
+        if (session.isLegacy()) {
+            ctx.err().println("Note: this profile keeps sso_start_url on the profile, so the token cannot be "
+                    + "refreshed; an [sso-session] with sso_registration_scopes = sso:account:access can.");
+        }
+        return 0;
+    }
+}

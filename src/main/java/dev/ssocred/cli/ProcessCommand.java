@@ -1,0 +1,37 @@
+package dev.ssocred.cli;
+
+import dev.ssocred.config.SsoProfile;
+import dev.ssocred.creds.RoleCredentials;
+import dev.ssocred.output.CredentialFormat;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code credential_process = ssocred process --profile dev}: JSON on stdout, never a prompt or a browser. */
+@Command(name = "process", aliases = "credential-process", mixinStandardHelpOptions = true,
+        description = {"Print role credentials in the credential_process JSON format.",
+                "Refreshes the token silently when it can; never prompts. Exit code 3 means: run ssocred login."})
+final class ProcessCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Mixin
+    ProfileOption profileOption;
+
+    @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
+    String positional;
+
+    ProcessCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        String name = profileOption.resolve(ctx, positional);
+        SsoProfile profile = ctx.resolver().forCredentials(name);
+        RoleCredentials creds = ctx.credentialsService().credentials(profile, ProfileOption.loginCommand(name));
+        ctx.out().print(CredentialFormat.PROCESS.render(creds, Optional.empty()));
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ssocred.config;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where the AWS tools keep their files, resolved from the environment exactly as the AWS CLI does. */
+public record AwsPaths(Path configFile, Path credentialsFile, Path ssoCacheDir, Path cliCacheDir) {
+
+    private static final Pattern VAR = Pattern.compile("\\$(\\w+)|\\$\\{(\\w+)}");
+
+    public static AwsPaths from(Environment env) {
+        Path aws = env.home().resolve(".aws");
+        Path config = env.get("AWS_CONFIG_FILE").map(p -> expand(p, env)).orElse(aws.resolve("config"));
+        Path creds = env.get("AWS_SHARED_CREDENTIALS_FILE").map(p -> expand(p, env)).orElse(aws.resolve("credentials"));
+        // The SSO caches never move: no variable or config key relocates them in the CLI or the SDKs.
+        return new AwsPaths(config, creds, aws.resolve("sso").resolve("cache"), aws.resolve("cli").resolve("cache"));
+    }
+
+    /** Python's os.path.expandvars + expanduser, which the CLI applies to these two variables. */
+    static Path expand(String raw, Environment env) {
+        Matcher m = VAR.matcher(raw);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String value = env.vars().get(name);
+            m.appendReplacement(sb, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(sb);
+        String s = sb.toString();
+        if (s.equals("~") || s.startsWith("~/")) {
+            s = env.home() + s.substring(1);
+        }
+        return Path.of(s);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ssocred.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process environment as ssocred sees it. Injected everywhere instead of {@link System#getenv()} so tests
+ * can run the whole program against a temp HOME without touching the real ~/.aws.
+ */
+public record Environment(Map<String, String> vars) {
+
+    public Environment {
+        vars = Map.copyOf(vars);
+    }
+
+    public static Environment system() {
+        return new Environment(System.getenv());
+    }
+
+    /** The variable's value, or empty when unset or set to the empty string (as the AWS CLI treats it). */
+    public Optional<String> get(String name) {
+        String v = vars.get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    public boolean isTrue(String name) {
+        return get(name).map(v -> v.equalsIgnoreCase("true")).orElse(false);
+    }
+
+    /** $HOME as Python's expanduser reads it on POSIX, falling back to the JVM's idea of home. */
+    public Path home() {
+        return Path.of(get("HOME").orElseGet(() -> get("USERPROFILE").orElse(System.getProperty("user.home"))));
+    }
+
+    public Environment with(String name, String value) {
+        var copy = new java.util.HashMap<>(vars);
+        copy.put(name, value);
+        return new Environment(copy);
+    }
+}

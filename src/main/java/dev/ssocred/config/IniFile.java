@@ -1,0 +1,58 @@
+package dev.ssocred.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An AWS-style INI file after parsing: sections in file order, each with its properties in file order. Line numbers
+ * are 1-based and kept so that every message can point at the place to fix.
+ */
+public record IniFile(String displayPath, List<Section> sections) {
+
+    public IniFile {
+        sections = List.copyOf(sections);
+    }
+
+    public static IniFile empty(String displayPath) {
+        return new IniFile(displayPath, List.of());
+    }
+
+    /** The last section with exactly this header text; later sections win, as in the AWS CLI. */
+    public Optional<Section> section(String header) {
+        Section found = null;
+        for (Section s : sections) {
+            if (s.header().equals(header)) {
+                found = s;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** One {@code [header]} and the properties under it. Keys are lower-cased, as configparser stores them. */
+    public record Section(String header, int line, Map<String, Property> properties) {
+        public Section {
+            properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+        }
+
+        public Optional<String> get(String key) {
+            Property p = properties.get(key);
+            return p == null ? Optional.empty() : Optional.of(p.value());
+        }
+    }
+
+    /**
+     * One {@code key = value}. {@code value} is the raw joined text (continuation lines joined with newlines);
+     * {@code nested} holds the parsed sub-properties when the value started on the next, indented line.
+     * {@code endLine} is the last line that carries part of the value.
+     */
+    public record Property(String key, String value, int line, int endLine, Map<String, String> nested) {
+        public Property {
+            nested = nested == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nested));
+        }
+
+        public boolean isNested() {
+            return value.startsWith("\n");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ssocred.config;
+
+import dev.ssocred.SsocredException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a profile name into the Identity Center settings it stands for, with the AWS CLI's validation: a session
+ * overlay that must agree with the profile, and missing keys named together with the section they belong in.
+ */
+public final class ProfileResolver {
+    private static final String SESSION_KEY = "sso_session";
+    private final AwsConfig config;
+    private final Environment env;
+
+    public ProfileResolver(AwsConfig config, Environment env) {
+        this.config = config;
+        this.env = env;
+    }
+
+    /** The CLI v2 order: --profile, then AWS_PROFILE, then AWS_DEFAULT_PROFILE, then "default". */
+    public static String selectName(Optional<String> flag, Environment env) {
+        return flag.filter(s -> !s.isEmpty())
+                .or(() -> env.get("AWS_PROFILE"))
+                .or(() -> env.get("AWS_DEFAULT_PROFILE"))
+                .orElse("default");
+    }
+
+    public Profile profile(String name) {
+        return config.profile(name).orElseThrow(() -> SsocredException.config(
+                "profile '" + name + "' not found in " + config.configPath(),
+                "add a [profile " + name + "] section to " + config.configPath()
+                        + (config.profileNames().isEmpty() ? "" : " (profiles there: "
+                        + String.join(", ", config.profileNames()) + ")")));
+    }
+
+    /** Everything needed to fetch role credentials for {@code name}. */
+    public SsoProfile forCredentials(String name) {
+        Profile p = profile(name);
+        Map<String, Setting> merged = merged(p);
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("sso_account_id", "sso_role_name", "sso_start_url", "sso_region")) {
+            if (!merged.containsKey(key)) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            boolean anySso = merged.keySet().stream().anyMatch(k -> k.startsWith("sso_"));
+            if (!anySso) {
+                throw SsocredException.config("profile '" + name + "' is not set up for IAM Identity Center (" + p.where()
+                        + " has no sso_session or sso_start_url)", "add sso_session, sso_account_id and sso_role_name to "
+                        + p.where());
+            }
+            throw missingKeys(p, missing);
+        }
+        SsoSession session = session(p, merged);
+        return new SsoProfile(name, session, merged.get("sso_account_id").value(), merged.get("sso_role_name").value(),
+                p.get("region"), endpoints(p));
+    }
+
+    /** The session a login for profile {@code name} signs in to; account and role are not needed for that. */
+    public SsoSession forLogin(String name) {
+        Profile p = profile(name);
+        Map<String, Setting> merged = merged(p);
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("sso_start_url", "sso_region")) {
+            if (!merged.containsKey(key)) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw missingKeys(p, missing);
+        }
+        return session(p, merged);
+    }
+
+    /** For {@code login --sso-session NAME}: the section must carry both the start URL and the region. */
+    public SsoSession forSessionName(String sessionName) {
+        Map<String, Setting> s = config.ssoSession(sessionName).orElseThrow(() -> unknownSession(sessionName, null));
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("sso_start_url", "sso_region")) {
+            if (!s.containsKey(key)) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw SsocredException.config("[sso-session " + sessionName + "] is missing " + String.join(", ", missing),
+                    "add " + String.join(" and ", missing) + " to " + config.sessionWhere(sessionName));
+        }
+        return toSession(Optional.of(sessionName), s);
+    }
+
+    /** Endpoint overrides for clients acting for this profile. */
+    public ServiceEndpoints endpoints(Profile p) {
+        Map<String, Map<String, String>> services = Map.of();
+        Optional<String> servicesName = p.get("services");
+        if (servicesName.isPresent()) {
+            IniFile.Section section = config.services(servicesName.get()).orElseThrow(() -> SsocredException.config(
+                    "profile '" + p.name() + "' uses services '" + servicesName.get() + "', but there is no [services "
+                            + servicesName.get() + "] section", "add [services " + servicesName.get() + "] to "
+                            + config.configPath() + ", or remove 'services' from " + p.where()));
+            Map<String, Map<String, String>> map = new LinkedHashMap<>();
+            section.properties().forEach((k, v) -> map.put(k, v.nested()));
+            services = map;
+        }
+        boolean ignore = p.get("ignore_configured_endpoint_urls").map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        return new ServiceEndpoints(env, services, p.get("endpoint_url"), ignore);
+    }
+
+    public ServiceEndpoints endpointsFor(Optional<String> profileName) {
+        return profileName.flatMap(config::profile).map(this::endpoints).orElse(ServiceEndpoints.fromEnvironment(env));
+    }
+
+    /** The profile's settings with its sso-session's overlaid, refusing values that disagree (as the AWS CLI does). */
+    private Map<String, Setting> merged(Profile p) {
+        Map<String, Setting> merged = new LinkedHashMap<>(p.settings());
+        Optional<String> sessionName = p.get(SESSION_KEY);
+        if (sessionName.isEmpty()) {
+            return merged;
+        }
+        Map<String, Setting> session = config.ssoSession(sessionName.get())
+                .orElseThrow(() -> unknownSession(sessionName.get(), p.settings().get(SESSION_KEY)));
+        for (Map.Entry<String, Setting> e : session.entrySet()) {
+            Setting mine = merged.get(e.getKey());
+            if (mine != null && !mine.value().equals(e.getValue().value())) {
+                throw SsocredException.config("the value for " + e.getKey() + " is inconsistent between profile '"
+                        + p.name() + "' (" + mine.value() + ", " + mine.location() + ") and sso-session '"
+                        + sessionName.get() + "' (" + e.getValue().value() + ", " + e.getValue().location() + ")",
+                        "remove " + e.getKey() + " from " + p.where() + "; the sso-session's value applies");
+            }
+            merged.put(e.getKey(), e.getValue());
+        }
+        return merged;
+    }
+
+    private SsoSession session(Profile p, Map<String, Setting> merged) {
+        Optional<String> name = p.get(SESSION_KEY);
+        return toSession(name, merged);
+    }
+
+    private static SsoSession toSession(Optional<String> name, Map<String, Setting> s) {
+        // Registration scopes only apply to sso-sessions; legacy profiles always get a non-refreshable token.
+        List<String> scopes = name.isEmpty() ? null
+                : Optional.ofNullable(s.get("sso_registration_scopes")).map(v -> SsoSession.parseScopes(v.value()))
+                .filter(l -> !l.isEmpty()).orElse(null);
+        return new SsoSession(name, s.get("sso_start_url").value(), s.get("sso_region").value(), scopes);
+    }
+
+    private SsocredException missingKeys(Profile p, List<String> missing) {
+        Optional<String> session = p.get(SESSION_KEY);
+        List<String> onProfile = new ArrayList<>();
+        List<String> onSession = new ArrayList<>();
+        for (String key : missing) {
+            if (session.isPresent() && (key.equals("sso_start_url") || key.equals("sso_region"))) {
+                onSession.add(key);
+            } else {
+                onProfile.add(key);
+            }
+        }
+        List<String> hints = new ArrayList<>();
+        if (!onProfile.isEmpty()) {
+            hints.add("add " + String.join(" and ", onProfile) + " to " + p.where());
+        }
+        if (!onSession.isEmpty()) {
+            hints.add("add " + String.join(" and ", onSession) + " to " + config.sessionWhere(session.get()));
+        }
+        return SsocredException.config("profile '" + p.name() + "' is configured for IAM Identity Center but is missing "
+                + String.join(", ", missing), String.join("; ", hints));
+    }
+
+    private SsocredException unknownSession(String name, Setting ref) {
+        String where = ref == null ? "" : " (named at " + ref.location() + ")";
+        return SsocredException.config("sso-session '" + name + "' does not exist" + where,
+                "add [sso-session " + name + "] with sso_start_url and sso_region to " + config.configPath());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ssocred.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Endpoint overrides in the AWS CLI's order: {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code AWS_ENDPOINT_URL}, the
+ * profile's {@code [services X]} section, the profile's {@code endpoint_url}. Disabled by
+ * {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true} or {@code ignore_configured_endpoint_urls = true}.
+ * The same variables are how tests point ssocred at local fakes.
+ */
+public record ServiceEndpoints(Environment env, Map<String, Map<String, String>> services,
+                               Optional<String> profileEndpointUrl, boolean ignoreConfigured) {
+
+    public static ServiceEndpoints fromEnvironment(Environment env) {
+        return new ServiceEndpoints(env, Map.of(), Optional.empty(), false);
+    }
+
+    /** {@code serviceId} in config form: {@code sso}, {@code sso_oidc}, {@code sts}. */
+    public Optional<String> endpoint(String serviceId) {
+        if (ignoreConfigured || env.isTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) {
+            return Optional.empty();
+        }
+        Optional<String> specific = env.get("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(java.util.Locale.ROOT));
+        if (specific.isPresent()) {
+            return specific;
+        }
+        Optional<String> global = env.get("AWS_ENDPOINT_URL");
+        if (global.isPresent()) {
+            return global;
+        }
+        Map<String, String> service = services.get(serviceId);
+        if (service != null && service.containsKey("endpoint_url")) {
+            return Optional.of(service.get("endpoint_url"));
+        }
+        return profileEndpointUrl;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ssocred.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The subset of Python's {@code shlex.split} that the AWS CLI applies to section headers like {@code profile "a b"}. */
+final class Shlex {
+    private Shlex() {
+    }
+
+    /** The words of {@code s}, or empty when a quote is left open (shlex raises; the CLI then skips the section). */
+    static Optional<List<String>> split(String s) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote == '\'') {
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (quote == '"') {
+                if (c == '"') {
+                    quote = 0;
+                } else if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
+                    word.append(s.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else {
+                if (word == null) {
+                    word = new StringBuilder();
+                }
+                if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '\\') {
+                    if (i + 1 >= s.length()) {
+                        return Optional.empty();
+                    }
+                    word.append(s.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+            }
+        }
+        if (quote != 0) {
+            return Optional.empty();
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return Optional.of(words);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ssocred.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a login needs: the Identity Center start URL and region, and for the refreshable kind the sso-session's
+ * name and registration scopes. {@code name} is empty for a legacy profile (start URL on the profile itself).
+ * {@code scopes} is null when {@code sso_registration_scopes} is absent, which the CLI's registration key hashes as null.
+ */
+public record SsoSession(Optional<String> name, String startUrl, String region, List<String> scopes) {
+
+    public SsoSession {
+        scopes = scopes == null ? null : List.copyOf(scopes);
+    }
+
+    public boolean isLegacy() {
+        return name.isEmpty();
+    }
+
+    /** How messages refer to it: {@code sso-session 'corp'} or the start URL. */
+    public String label() {
+        return name.map(n -> "sso-session '" + n + "'").orElse(startUrl);
+    }
+
+    /** botocore's parsing: comma-separated, each piece trimmed, empty pieces dropped. */
+    public static List<String> parseScopes(String raw) {
+        return java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

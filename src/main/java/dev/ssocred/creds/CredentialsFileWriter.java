@@ -1,0 +1,78 @@
+package dev.ssocred.creds;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.SsocredException;
+import dev.ssocred.config.CredentialsFileEditor;
+import dev.ssocred.config.IniFile;
+import dev.ssocred.config.IniParser;
+import dev.ssocred.io.SecretFiles;
+import dev.ssocred.io.Timestamps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Puts temporary credentials into one section of ~/.aws/credentials for tools that read only that file. The rest
+ * of the file is kept byte for byte, the write is atomic and the file ends up rw-------.
+ */
+public final class CredentialsFileWriter {
+    /** Not read by the SDKs; tells people (and ssocred) when the keys stop working. */
+    public static final String EXPIRATION_KEY = "aws_session_expiration";
+
+    private final Path file;
+    private final String display;
+    private final Consumer<String> warnings;
+
+    public CredentialsFileWriter(Path file, String display, Consumer<String> warnings) {
+        this.file = file;
+        this.display = display;
+        this.warnings = warnings;
+    }
+
+    /** Writes {@code creds} into {@code [section]}; refuses to replace long-term keys unless {@code force}. */
+    public void write(String section, RoleCredentials creds, boolean force) {
+        String text = read();
+        IniFile parsed = IniParser.parse(text, display);
+        parsed.section(section).ifPresent(s -> {
+            if (!force && s.get("aws_access_key_id").isPresent() && s.get("aws_session_token").isEmpty()) {
+                throw new SsocredException(ExitCode.USAGE, "[" + section + "] in " + display + " (line " + s.line()
+                        + ") holds long-term access keys; ssocred will not overwrite them",
+                        "pass --as OTHER_NAME to write elsewhere, or --force to replace them");
+            }
+        });
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("aws_access_key_id", creds.accessKeyId());
+        values.put("aws_secret_access_key", creds.secretAccessKey());
+        if (creds.sessionToken() != null) {
+            values.put("aws_session_token", creds.sessionToken());
+        }
+        values.put(EXPIRATION_KEY, Timestamps.format(creds.expiration()));
+        String updated = CredentialsFileEditor.upsert(text, display, section, values);
+        try {
+            SecretFiles.write(file, updated.getBytes(StandardCharsets.UTF_8), warnings, display);
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot write " + display + ": " + e.getMessage(),
+                    "check the permissions of " + display + " and its directory");
+        }
+    }
+
+    private String read() {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SsocredException(ExitCode.CONFIG, display + " is not valid UTF-8 text; not touching it",
+                    "save " + display + " as UTF-8");
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot read " + display + ": " + e.getMessage(),
+                    "check the permissions of " + display);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ssocred.creds;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.ServiceException;
+import dev.ssocred.SsocredException;
+import dev.ssocred.config.SsoProfile;
+import dev.ssocred.sso.SsoToken;
+import dev.ssocred.sso.TokenService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Role credentials for a profile: from ~/.aws/cli/cache while more than {@link #REUSE_WINDOW} remains (as the AWS
+ * CLI does), else GetRoleCredentials with a usable token, cached for the next caller.
+ */
+public final class CredentialsService {
+    /** The AWS CLI reuses cached role credentials while more than this remains. */
+    public static final Duration REUSE_WINDOW = Duration.ofMinutes(15);
+
+    private final RoleCredentialsCache cache;
+    private final TokenService tokens;
+    private final PortalApi.Factory portal;
+    private final Clock clock;
+
+    public CredentialsService(RoleCredentialsCache cache, TokenService tokens, PortalApi.Factory portal, Clock clock) {
+        this.cache = cache;
+        this.tokens = tokens;
+        this.portal = portal;
+        this.clock = clock;
+    }
+
+    public RoleCredentials credentials(SsoProfile profile, String fix) {
+        Optional<RoleCredentials> cached = cache.read(profile).filter(this::fresh);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        SsoToken token = tokens.usableToken(profile.session(), profile.endpoints(), fix);
+        RoleCredentials creds = fetch(profile, token, fix);
+        cache.write(profile, creds);
+        return creds;
+    }
+
+    private boolean fresh(RoleCredentials c) {
+        return Duration.between(clock.instant(), c.expiration()).compareTo(REUSE_WINDOW) > 0;
+    }
+
+    private RoleCredentials fetch(SsoProfile p, SsoToken token, String fix) {
+        try {
+            return portal.create(p.session().region(), p.endpoints())
+                    .getRoleCredentials(token.accessToken(), p.accountId(), p.roleName());
+        } catch (ServiceException e) {
+            switch (e.kind()) {
+                case UNAUTHORIZED:
+                    throw SsocredException.loginNeeded("IAM Identity Center rejected the token for "
+                            + p.session().label() + " (" + e.getMessage() + ")", "run '" + fix + "'");
+                case NOT_FOUND:
+                case ACCESS_DENIED:
+                    throw SsocredException.config("role '" + p.roleName() + "' in account " + p.accountId()
+                            + " is not assigned to you (" + e.getMessage() + ")", "check sso_account_id and "
+                            + "sso_role_name of profile '" + p.name() + "'; the portal lists your roles");
+                default:
+                    throw new SsocredException(ExitCode.AWS, "could not get role credentials: " + e.describe(),
+                            e.kind().isTransient() ? "retry in a moment" : "run with --debug for details", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ssocred.creds;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.SsocredException;
+import dev.ssocred.config.SsoProfile;
+import dev.ssocred.io.Json;
+import dev.ssocred.io.PyJson;
+import dev.ssocred.io.SecretFiles;
+import dev.ssocred.io.Sha1;
+import dev.ssocred.io.Timestamps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * ~/.aws/cli/cache: role credentials under the AWS CLI's key and JSON, so {@code aws} and ssocred share them:
+ * <pre>{"ProviderType": "sso", "Credentials": {"AccessKeyId": "…", "SecretAccessKey": "…", "SessionToken": "…",
+ *  "Expiration": "2024-01-02T03:04:05Z", "AccountId": "123456789012"}}</pre>
+ */
+public final class RoleCredentialsCache {
+    private final Path dir;
+    private final Function<Path, String> display;
+    private final Consumer<String> warnings;
+
+    public RoleCredentialsCache(Path dir, Function<Path, String> display, Consumer<String> warnings) {
+        this.dir = dir;
+        this.display = display;
+        this.warnings = warnings;
+    }
+
+    /** sha1 of the compact, key-sorted JSON of account, role and session name (or start URL for legacy profiles). */
+    public static String key(SsoProfile p) {
+        Map<String, Object> args = new TreeMap<>();
+        args.put("accountId", p.accountId());
+        args.put("roleName", p.roleName());
+        if (p.session().name().isPresent()) {
+            args.put("sessionName", p.session().name().get());
+        } else {
+            args.put("startUrl", p.session().startUrl());
+        }
+        return Sha1.hex(PyJson.COMPACT.dumps(args));
+    }
+
+    public Path path(SsoProfile p) {
+        return dir.resolve(key(p) + ".json");
+    }
+
+    /** The cached credentials; a damaged entry is reported on stderr and treated as absent (it is only a cache). */
+    public Optional<RoleCredentials> read(SsoProfile p) {
+        Path file = path(p);
+        try {
+            Map<String, Object> json = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+            if (json.get("Credentials") instanceof Map<?, ?> c) {
+                Optional<Instant> exp = Timestamps.parse(str(c.get("Expiration")));
+                if (str(c.get("AccessKeyId")) != null && str(c.get("SecretAccessKey")) != null && exp.isPresent()) {
+                    return Optional.of(new RoleCredentials(str(c.get("AccessKeyId")), str(c.get("SecretAccessKey")),
+                            str(c.get("SessionToken")), exp.get(), str(c.get("AccountId"))));
+                }
+            }
+            warnings.accept(display.apply(file) + " is not a role-credential cache entry; fetching new credentials");
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            warnings.accept(display.apply(file) + " is unreadable (" + e.getMessage() + "); fetching new credentials");
+        }
+        return Optional.empty();
+    }
+
+    public void write(SsoProfile p, RoleCredentials c) {
+        Map<String, Object> creds = new LinkedHashMap<>();
+        creds.put("AccessKeyId", c.accessKeyId());
+        creds.put("SecretAccessKey", c.secretAccessKey());
+        creds.put("SessionToken", c.sessionToken());
+        creds.put("Expiration", Timestamps.format(c.expiration()));
+        creds.put("AccountId", c.accountId());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ProviderType", "sso");
+        json.put("Credentials", creds);
+        Path file = path(p);
+        try {
+            SecretFiles.write(file, PyJson.DEFAULT.dumps(json).getBytes(StandardCharsets.UTF_8), warnings,
+                    display.apply(file));
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot write " + display.apply(file) + ": " + e.getMessage(),
+                    "check that " + display.apply(dir) + " is a writable directory");
+        }
+    }
+
+    private static String str(Object o) {
+        return o instanceof String s ? s : null;
+    }
+}

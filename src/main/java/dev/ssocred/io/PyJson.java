@@ -1,0 +1,103 @@
+package dev.ssocred.io;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON byte for byte as Python's {@code json.dumps} does, because the AWS CLI derives cache file names from
+ * such strings (sha1 of a dumped dict) and other tools compare our files with its own. Keys keep the map's order;
+ * pass a {@link java.util.TreeMap} for {@code sort_keys=True}. Non-ASCII is escaped as Python's ensure_ascii does.
+ */
+public final class PyJson {
+
+    /** {@code json.dumps(obj)}: one line, {@code ", "} and {@code ": "}. */
+    public static final PyJson DEFAULT = new PyJson(", ", ": ", -1);
+    /** {@code separators=(',', ':')}, used for the role-credential cache key. */
+    public static final PyJson COMPACT = new PyJson(",", ":", -1);
+    /** {@code indent=2, separators=(',', ': ')}, the credential_process output of {@code aws configure export-credentials}. */
+    public static final PyJson INDENT2 = new PyJson(",", ": ", 2);
+
+    private final String itemSeparator;
+    private final String keySeparator;
+    private final int indent;
+
+    private PyJson(String itemSeparator, String keySeparator, int indent) {
+        this.itemSeparator = itemSeparator;
+        this.keySeparator = keySeparator;
+        this.indent = indent;
+    }
+
+    public String dumps(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 0);
+        return sb.toString();
+    }
+
+    private void write(StringBuilder sb, Object value, int depth) {
+        if (value == null) {
+            sb.append("null");
+        } else if (value instanceof String s) {
+            quote(sb, s);
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            sb.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            container(sb, '{', '}', map.entrySet(), depth, (e, d) -> {
+                quote(sb, (String) e.getKey());
+                sb.append(keySeparator);
+                write(sb, e.getValue(), d);
+            });
+        } else if (value instanceof List<?> list) {
+            container(sb, '[', ']', list, depth, (item, d) -> write(sb, item, d));
+        } else {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON");
+        }
+    }
+
+    private <T> void container(StringBuilder sb, char open, char close, Iterable<T> items, int depth,
+                               java.util.function.BiConsumer<T, Integer> each) {
+        sb.append(open);
+        boolean first = true;
+        for (T item : items) {
+            if (!first) {
+                sb.append(itemSeparator);
+            }
+            newline(sb, depth + 1);
+            each.accept(item, depth + 1);
+            first = false;
+        }
+        if (!first) {
+            newline(sb, depth);
+        }
+        sb.append(close);
+    }
+
+    private void newline(StringBuilder sb, int depth) {
+        if (indent >= 0) {
+            sb.append('\n').append(" ".repeat(indent * depth));
+        }
+    }
+
+    static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ssocred.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Writes files that hold secrets: a temp file in the same directory, created rw-------, written and fsynced, then
+ * renamed over the target in one step. A reader (or a process killed mid-write) sees the old file or the new one,
+ * never half of either. Directories we create are rwx------.
+ */
+public final class SecretFiles {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+
+    private SecretFiles() {
+    }
+
+    /**
+     * Atomically replaces {@code target} with {@code content}. {@code warnings} hears about an existing file that
+     * others could read, since the replacement quietly narrows it to 0600.
+     */
+    public static void write(Path target, byte[] content, Consumer<String> warnings, String display) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        createPrivateDirectories(dir);
+        if (POSIX && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
+            if (!FILE_MODE.containsAll(mode)) {
+                warnings.accept(display + " was readable by others (mode " + PosixFilePermissions.toString(mode)
+                        + "); it is now rw-------");
+            }
+        }
+        Path tmp = POSIX
+                ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
+                : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Creates missing directories rwx------; existing ones are left as they are. */
+    public static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null) {
+            createPrivateDirectories(parent);
+        }
+        try {
+            if (POSIX) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+                Files.setPosixFilePermissions(dir, DIR_MODE); // the umask may have narrowed nothing, but be exact
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // another process made it first: fine
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ssocred.output;
+
+import dev.ssocred.creds.RoleCredentials;
+import dev.ssocred.io.PyJson;
+import dev.ssocred.io.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Exact renderings of role credentials for programs: the credential_process JSON and the environment variables in
+ * each shell's syntax. Every value is quoted so that no byte of it can be read as shell syntax.
+ */
+public enum CredentialFormat {
+    /** The credential_process contract, byte for byte what {@code aws configure export-credentials} prints. */
+    PROCESS {
+        @Override
+        public String render(RoleCredentials c, Optional<String> region) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("Version", 1);
+            json.put("AccessKeyId", c.accessKeyId());
+            json.put("SecretAccessKey", c.secretAccessKey());
+            if (c.sessionToken() != null) {
+                json.put("SessionToken", c.sessionToken());
+            }
+            json.put("Expiration", Timestamps.formatIsoOffset(c.expiration()));
+            return PyJson.INDENT2.dumps(json) + "\n";
+        }
+    },
+    BASH {
+        @Override
+        String line(String name, String value) {
+            return "export " + name + "=" + posixQuote(value);
+        }
+    },
+    ZSH {
+        @Override
+        String line(String name, String value) {
+            return BASH.line(name, value);
+        }
+    },
+    FISH {
+        @Override
+        String line(String name, String value) {
+            return "set -gx " + name + " '" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+    },
+    POWERSHELL {
+        @Override
+        String line(String name, String value) {
+            return "$Env:" + name + " = '" + value.replace("'", "''") + "'";
+        }
+    },
+    CMD {
+        @Override
+        String line(String name, String value) {
+            // Inside set "N=V" cmd.exe still expands % and ! and cannot escape a quote: refuse rather than mangle.
+            if (CMD_UNSAFE.matcher(value).find()) {
+                throw new IllegalArgumentException("the value of " + name + " cannot be written safely for cmd.exe");
+            }
+            return "set \"" + name + "=" + value + "\"";
+        }
+    },
+    /** KEY=value lines for docker --env-file, systemd and dotenv libraries; quoted only when it must be. */
+    DOTENV {
+        @Override
+        String line(String name, String value) {
+            if (DOTENV_PLAIN.matcher(value).matches()) {
+                return name + "=" + value;
+            }
+            return name + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
+        }
+    },
+    /** The variables as one JSON object, for programs that set their own environment. */
+    JSON {
+        @Override
+        public String render(RoleCredentials c, Optional<String> region) {
+            return PyJson.INDENT2.dumps(variables(c, region)) + "\n";
+        }
+    };
+
+    private static final Pattern CMD_UNSAFE = Pattern.compile("[\"%!\\r\\n]");
+    private static final Pattern DOTENV_PLAIN = Pattern.compile("[A-Za-z0-9_./+=:@,-]*");
+
+    /** The text to print: one line per variable for the shell formats. */
+    public String render(RoleCredentials c, Optional<String> region) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Object> e : variables(c, region).entrySet()) {
+            sb.append(line(e.getKey(), (String) e.getValue())).append(platformNewline());
+        }
+        return sb.toString();
+    }
+
+    String line(String name, String value) {
+        throw new UnsupportedOperationException(name());
+    }
+
+    private String platformNewline() {
+        return this == CMD ? "\r\n" : "\n";
+    }
+
+    /** The variables the SDKs read, in a fixed order; the region pair only when the profile sets one. */
+    public static Map<String, Object> variables(RoleCredentials c, Optional<String> region) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("AWS_ACCESS_KEY_ID", c.accessKeyId());
+        vars.put("AWS_SECRET_ACCESS_KEY", c.secretAccessKey());
+        if (c.sessionToken() != null) {
+            vars.put("AWS_SESSION_TOKEN", c.sessionToken());
+        }
+        vars.put("AWS_CREDENTIAL_EXPIRATION", Timestamps.formatIsoOffset(c.expiration()));
+        region.ifPresent(r -> {
+            vars.put("AWS_REGION", r);
+            vars.put("AWS_DEFAULT_REGION", r);
+        });
+        return vars;
+    }
+
+    /** Single quotes: POSIX shells take everything inside them literally; a quote itself becomes '\\''. */
+    static String posixQuote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    public static CredentialFormat parse(String s) {
+        return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.ssocred.sso;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.SsocredException;
+import dev.ssocred.config.SsoSession;
+import dev.ssocred.io.Json;
+import dev.ssocred.io.PyJson;
+import dev.ssocred.io.SecretFiles;
+import dev.ssocred.io.Timestamps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * ~/.aws/sso/cache: tokens and client registrations in the AWS CLI's file names and JSON. A damaged file is reported
+ * with its name and the command that replaces it; it is never deleted behind the user's back.
+ */
+public final class TokenCache {
+    private final Path dir;
+    private final Function<Path, String> display;
+    private final Consumer<String> warnings;
+
+    public TokenCache(Path dir, Function<Path, String> display, Consumer<String> warnings) {
+        this.dir = dir;
+        this.display = display;
+        this.warnings = warnings;
+    }
+
+    public Path tokenPath(SsoSession session) {
+        return dir.resolve(CacheKeys.tokenFile(session));
+    }
+
+    public Path registrationPath(SsoSession session) {
+        return dir.resolve(CacheKeys.registrationFile(session));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The cached token, or empty when there is none. {@code fix} is the command that replaces a damaged file. */
+    public Optional<SsoToken> readToken(SsoSession session, String fix) {
+        Path file = tokenPath(session);
+        return readJson(file, fix).map(json -> toToken(json, file, fix));
+    }
+
+    public void writeToken(SsoSession session, SsoToken token) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("startUrl", token.startUrl());
+        json.put("region", token.region());
+        json.put("accessToken", token.accessToken());
+        json.put("expiresAt", Timestamps.format(token.expiresAt()));
+        putIfPresent(json, "clientId", token.clientId());
+        putIfPresent(json, "clientSecret", token.clientSecret());
+        putIfPresent(json, "registrationExpiresAt", token.registrationExpiresAt());
+        putIfPresent(json, "refreshToken", token.refreshToken());
+        write(tokenPath(session), json);
+    }
+
+    public Optional<ClientRegistration> readRegistration(SsoSession session, String fix) {
+        Path file = registrationPath(session);
+        return readJson(file, fix).map(json -> toRegistration(json, file, fix));
+    }
+
+    public void writeRegistration(SsoSession session, ClientRegistration reg) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("clientId", reg.clientId());
+        json.put("clientSecret", reg.clientSecret());
+        json.put("expiresAt", reg.expiresAtRaw());
+        if (reg.scopes() != null) {
+            json.put("scopes", reg.scopes());
+        }
+        if (reg.grantTypes() != null) {
+            json.put("grantTypes", reg.grantTypes());
+        }
+        write(registrationPath(session), json);
+    }
+
+    private void write(Path file, Map<String, Object> json) {
+        // One line and no trailing newline: what the CLI's _sso_json_dumps writes.
+        byte[] bytes = PyJson.DEFAULT.dumps(json).getBytes(StandardCharsets.UTF_8);
+        try {
+            SecretFiles.write(file, bytes, warnings, display.apply(file));
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot write " + display.apply(file) + ": " + e.getMessage(),
+                    "check that " + display.apply(dir) + " is a writable directory");
+        }
+    }
+
+    private Optional<Map<String, Object>> readJson(Path file, String fix) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot read " + display.apply(file) + ": " + e.getMessage(),
+                    "check the permissions of " + display.apply(file));
+        }
+        try {
+            return Optional.of(Json.parseObject(text));
+        } catch (IOException e) {
+            throw damaged(file, "is not valid JSON (" + e.getMessage() + ")", fix);
+        }
+    }
+
+    private SsoToken toToken(Map<String, Object> json, Path file, String fix) {
+        String accessToken = string(json, "accessToken");
+        if (accessToken == null) {
+            throw damaged(file, "has no accessToken", fix);
+        }
+        Instant expiresAt = Timestamps.parse(string(json, "expiresAt"))
+                .orElseThrow(() -> damaged(file, "has no readable expiresAt", fix));
+        return new SsoToken(string(json, "startUrl"), string(json, "region"), accessToken, expiresAt,
+                string(json, "clientId"), string(json, "clientSecret"), string(json, "registrationExpiresAt"),
+                string(json, "refreshToken"));
+    }
+
+    private ClientRegistration toRegistration(Map<String, Object> json, Path file, String fix) {
+        String id = string(json, "clientId");
+        String secret = string(json, "clientSecret");
+        String rawExpiry = json.get("expiresAt") == null ? null : json.get("expiresAt").toString();
+        Optional<Instant> expiry = json.get("expiresAt") instanceof Long secs ? Optional.of(Instant.ofEpochSecond(secs))
+                : Timestamps.parse(rawExpiry);
+        if (id == null || secret == null || expiry.isEmpty()) {
+            throw damaged(file, "is not a complete client registration", fix);
+        }
+        return new ClientRegistration(id, secret, expiry.get(), rawExpiry, strings(json.get("scopes")),
+                strings(json.get("grantTypes")));
+    }
+
+    private SsocredException damaged(Path file, String what, String fix) {
+        return new SsocredException(ExitCode.CONFIG, display.apply(file) + " " + what,
+                "run '" + fix + "' to replace it (the damaged file is left in place)");
+    }
+
+    private static String string(Map<String, Object> json, String key) {
+        Object v = json.get(key);
+        return v instanceof String s ? s : null;
+    }
+
+    private static List<String> strings(Object v) {
+        if (v instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return null;
+    }
+
+    private static void putIfPresent(Map<String, Object> json, String key, String value) {
+        if (value != null) {
+            json.put(key, value);
+        }
+    }
+}
