@@ -17,6 +17,9 @@ import java.util.Optional;
 public final class Timestamps {
     private static final DateTimeFormatter CLI = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
+    // ISO_OFFSET_DATE_TIME would print 'Z'; Python prints +00:00.
+    private static final DateTimeFormatter ISO_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
     private Timestamps() {
     }
 
@@ -27,7 +30,7 @@ public final class Timestamps {
 
     /** {@code 2024-01-02T03:04:05+00:00}, as Python's isoformat() renders a UTC expiry in export-credentials. */
     public static String formatIsoOffset(Instant t) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        return ISO_OFFSET.format(t.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
     public static Optional<Instant> parse(String raw) {

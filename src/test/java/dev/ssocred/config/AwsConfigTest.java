@@ -1,0 +1,90 @@
+package dev.ssocred.config;
+
+import static dev.ssocred.testing.Files2.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AwsConfigTest {
+    private final List<String> warnings = new ArrayList<>();
+
+    private AwsConfig config(String config, String credentials) {
+        return new AwsConfig(IniParser.parse(config, "~/.aws/config"), IniParser.parse(credentials, "~/.aws/credentials"),
+                warnings::add);
+    }
+
+    @Test
+    void findsProfilesByTheAwsCliHeaderRules() {
+        AwsConfig c = config(lines("[default]", "a = 1", "[profile dev]", "a = 2", "[profile \"with space\"]", "a = 3",
+                "[profile]", "a = 4", "[profile x y]", "a = 5", "[sso-session corp]", "a = 6"), "");
+        assertEquals(List.of("default", "dev", "with space"), c.profileNames());
+        assertEquals(Optional.of("3"), c.profile("with space").orElseThrow().get("a"));
+    }
+
+    @Test
+    void laterOfDefaultAndProfileDefaultWins() {
+        AwsConfig c = config(lines("[profile default]", "region = first", "[default]", "region = second"), "");
+        assertEquals(Optional.of("second"), c.profile("default").orElseThrow().get("region"));
+    }
+
+    @Test
+    void credentialsFileKeysMergeOverConfigProfile() {
+        AwsConfig c = config(lines("[profile dev]", "region = a", "sso_role_name = R"),
+                lines("[dev]", "region = b", "aws_access_key_id = AKIA"));
+        Profile p = c.profile("dev").orElseThrow();
+        assertEquals(Optional.of("b"), p.get("region"));
+        assertEquals(Optional.of("R"), p.get("sso_role_name"));
+        assertEquals("~/.aws/credentials:2", p.settings().get("region").location());
+    }
+
+    @Test
+    void readsBareSectionAsProfileWithWarning() {
+        AwsConfig c = config(lines("[dev]", "region = a"), "");
+        assertEquals(Optional.of("a"), c.profile("dev").orElseThrow().get("region"));
+        assertEquals(List.of("~/.aws/config:1: [dev] is not a profile for the AWS CLI or the SDKs; write [profile dev]"),
+                warnings);
+    }
+
+    @Test
+    void canonicalSectionBeatsBareOneWithoutWarning() {
+        AwsConfig c = config(lines("[dev]", "region = a", "[profile dev]", "region = b"), "");
+        assertEquals(Optional.of("b"), c.profile("dev").orElseThrow().get("region"));
+        assertTrue(warnings.isEmpty());
+    }
+
+    @Test
+    void readsHyphenatedKeysWithWarningButCanonicalWins() {
+        AwsConfig c = config(lines("[profile dev]", "sso-start-url = https://x", "sso-region = a", "sso_region = b"), "");
+        Profile p = c.profile("dev").orElseThrow();
+        assertEquals(Optional.of("https://x"), p.get("sso_start_url"));
+        assertEquals(Optional.of("b"), p.get("sso_region"));
+        assertTrue(warnings.contains("~/.aws/config:2: 'sso-start-url' is ignored by the AWS CLI and the SDKs; write 'sso_start_url'"),
+                warnings.toString());
+    }
+
+    @Test
+    void findsSsoSessionsAndServicesWithQuotedNames() {
+        AwsConfig c = config(lines("[sso-session \"my corp\"]", "sso_region = r", "[services local]", "sso =",
+                "  endpoint_url = http://x"), "");
+        assertEquals("r", c.ssoSession("my corp").orElseThrow().get("sso_region").value());
+        assertEquals("http://x", c.services("local").orElseThrow().properties().get("sso").nested().get("endpoint_url"));
+        assertTrue(c.ssoSession("my").isEmpty());
+    }
+
+    @Test
+    void underscoreSsoSessionHeaderIsNotASession() {
+        AwsConfig c = config(lines("[sso_session corp]", "sso_region = r"), "");
+        assertTrue(c.ssoSession("corp").isEmpty());
+    }
+
+    @Test
+    void profileToStringShowsKeyNamesOnly() {
+        AwsConfig c = config("", lines("[dev]", "aws_secret_access_key = TOPSECRET"));
+        String s = c.profile("dev").orElseThrow().toString();
+        assertTrue(s.contains("aws_secret_access_key") && !s.contains("TOPSECRET"), s);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ssocred.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Expected strings are what Python 3.11's json.dumps printed for the same input. */
+class PyJsonTest {
+
+    @Test
+    void defaultSeparatorsOnOneLine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("b", "x");
+        m.put("a", Arrays.asList(1L, null, true));
+        m.put("c", new LinkedHashMap<>());
+        assertEquals("{\"b\": \"x\", \"a\": [1, null, true], \"c\": {}}", PyJson.DEFAULT.dumps(m));
+    }
+
+    @Test
+    void sortedCompact() {
+        Map<String, Object> m = new TreeMap<>(Map.of("roleName", "R", "accountId", "1"));
+        assertEquals("{\"accountId\":\"1\",\"roleName\":\"R\"}", PyJson.COMPACT.dumps(m));
+    }
+
+    @Test
+    void indentTwoLikeExportCredentials() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Version", 1);
+        m.put("L", List.of());
+        m.put("A", "x");
+        assertEquals("{\n  \"Version\": 1,\n  \"L\": [],\n  \"A\": \"x\"\n}", PyJson.INDENT2.dumps(m));
+    }
+
+    @Test
+    void escapesLikeEnsureAscii() {
+        // json.dumps("é/\"\\\n\t\u0001\u007f😀") == '"\\u00e9/\\"\\\\\\n\\t\\u0001\\u007f\\ud83d\\ude00"'
+        assertEquals("\"\\u00e9/\\\"\\\\\\n\\t\\u0001\\u007f\\ud83d\\ude00\"", PyJson.DEFAULT.dumps("é/\"\\\n\t\u0001\u007f😀"));
+    }
+}
