@@ -1,0 +1,57 @@
+package dev.ssocred.testing;
+
+import dev.ssocred.cli.Cli;
+import dev.ssocred.cli.Context;
+import dev.ssocred.config.Environment;
+import dev.ssocred.creds.PortalApi;
+import dev.ssocred.sso.OidcApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real picocli command line in-process against a temp HOME with fakes at the ports. */
+public final class CliHarness {
+    public final Path home;
+    public final Map<String, String> env = new HashMap<>();
+    public final MutableClock clock = MutableClock.at("2024-01-02T03:00:00Z");
+    public final FakeOidc oidc = new FakeOidc();
+    public final FakePortal portal = new FakePortal();
+    public final List<String> browserOpened = new ArrayList<>();
+    public OidcApi.Factory oidcFactory = oidc.factory();
+    public PortalApi.Factory portalFactory = portal.factory();
+    public boolean terminal;
+
+    public CliHarness(Path home) {
+        this.home = home;
+        env.put("HOME", home.toString());
+    }
+
+    public Path aws(String relative) {
+        return home.resolve(".aws").resolve(relative);
+    }
+
+    public CliHarness config(String... lines) {
+        Files2.write(aws("config"), Files2.lines(lines));
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context ctx = new Context(new Environment(env), clock, new PrintWriter(out), new PrintWriter(err), terminal,
+                () -> oidcFactory, () -> portalFactory, url -> browserOpened.add(url), d -> clock.advance(d));
+        int code = Cli.execute(ctx, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    public record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
