@@ -1,0 +1,113 @@
+package dev.ssocred.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ssocred.config.SsoSession;
+import dev.ssocred.sso.SsoToken;
+import dev.ssocred.sso.TokenCache;
+import dev.ssocred.testing.Files2;
+import dev.ssocred.testing.Launcher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged single-file launcher, run as a real process with the real SDK clients against a local stub. */
+class LauncherIT {
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final String START = "https://d-1234567890.awsapps.com/start";
+    static final String EXPECTED = "{\n  \"Version\": 1,\n  \"AccessKeyId\": \"ASIAEXAMPLE\",\n  \"SecretAccessKey\": \"S\",\n"
+            + "  \"SessionToken\": \"T\",\n  \"Expiration\": \"2099-01-01T00:00:00+00:00\"\n}\n";
+
+    @TempDir
+    Path home;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() {
+        Files2.write(home.resolve(".aws/config"), Files2.lines("[profile dev]", "sso_session = corp",
+                "sso_account_id = 111122223333", "sso_role_name = ReadOnly", "[sso-session corp]",
+                "sso_start_url = " + START, "sso_region = us-east-1", "sso_registration_scopes = sso:account:access"));
+        env = Launcher.env(home);
+        env.put("AWS_ENDPOINT_URL_SSO", wm.baseUrl());
+        env.put("AWS_ENDPOINT_URL_SSO_OIDC", wm.baseUrl());
+        wm.stubFor(get(urlPathEqualTo("/federation/credentials")).willReturn(okJson("{\"roleCredentials\":{"
+                + "\"accessKeyId\":\"ASIAEXAMPLE\",\"secretAccessKey\":\"S\",\"sessionToken\":\"T\",\"expiration\":4070908800000}}")));
+    }
+
+    private void loggedIn() {
+        var session = new SsoSession(Optional.of("corp"), START, "us-east-1", List.of("sso:account:access"));
+        new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { }).writeToken(session, new SsoToken(START,
+                "us-east-1", "the-access-token", Instant.now().plus(Duration.ofHours(8)), "cid", "cs",
+                "2099-01-01T00:00:00Z", "rt"));
+    }
+
+    @Test
+    void processPrintsOnlyTheJsonAndCallsThePortalOnce() throws Exception {
+        loggedIn();
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        System.out.println("[timing] target/ssocred process, token cached, one GetRoleCredentials: " + r.millis() + " ms");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(EXPECTED, r.out());
+        assertEquals("", r.err());
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/federation/credentials"))
+                .withHeader("x-amz-sso_bearer_token", equalTo("the-access-token")));
+        Launcher.Result again = Launcher.run(env, "process", "--profile", "dev");
+        System.out.println("[timing] target/ssocred process, role credentials cached: " + again.millis() + " ms");
+        assertEquals(EXPECTED, again.out());
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/federation/credentials")));
+    }
+
+    @Test
+    void jvmWarningsNeverReachStdout() throws Exception {
+        loggedIn();
+        // A missing CDS archive makes the JVM warn; by default that warning goes to stdout.
+        env.put("SSOCRED_JAVA_OPTS", "-XX:SharedArchiveFile=" + home.resolve("missing.jsa") + " -Xshare:auto");
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(EXPECTED, r.out());
+    }
+
+    @Test
+    void loginNeededIsExitCode3WithNothingOnStdout() throws Exception {
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(3, r.code(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("hint: run 'ssocred login --profile dev'"), r.err());
+    }
+
+    @Test
+    void envOutputEvaluatesInARealShell() throws Exception {
+        loggedIn();
+        var pb = new ProcessBuilder("sh", "-c", "eval \"$(\"$SSOCRED\" env dev)\" && printf '%s|%s' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SESSION_TOKEN\"");
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("SSOCRED", Launcher.path().toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor());
+        assertEquals("ASIAEXAMPLE|T", out);
+    }
+
+    @Test
+    void versionWorks() throws Exception {
+        Launcher.Result r = Launcher.run(env, "--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("ssocred "), r.out());
+    }
+}
