@@ -1,7 +1,6 @@
 package dev.ssocred.aws;
 
 import dev.ssocred.ServiceException;
-import dev.ssocred.config.ServiceEndpoints;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,10 +41,6 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
                 });
         endpoint.map(URI::create).ifPresent(builder::endpointOverride);
         return builder;
-    }
-
-    static Optional<String> endpoint(ServiceEndpoints endpoints, String serviceId) {
-        return endpoints.endpoint(serviceId);
     }
 
     /** Classifies anything the SDK threw that the service-specific mapping did not claim. */

@@ -32,10 +32,4 @@ public record Environment(Map<String, String> vars) {
     public Path home() {
         return Path.of(get("HOME").orElseGet(() -> get("USERPROFILE").orElse(System.getProperty("user.home"))));
     }
-
-    public Environment with(String name, String value) {
-        var copy = new java.util.HashMap<>(vars);
-        copy.put(name, value);
-        return new Environment(copy);
-    }
 }
