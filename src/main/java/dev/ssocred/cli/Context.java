@@ -9,6 +9,7 @@ import dev.ssocred.creds.PortalApi;
 import dev.ssocred.creds.RoleCredentialsCache;
 import dev.ssocred.sso.Browser;
 import dev.ssocred.sso.DeviceLogin;
+import dev.ssocred.sso.LoginService;
 import dev.ssocred.sso.OidcApi;
 import dev.ssocred.sso.Sleeper;
 import dev.ssocred.sso.TokenCache;
@@ -16,6 +17,7 @@ import dev.ssocred.sso.TokenService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
  * first use so that a command pays only for what it touches.
  */
 public final class Context {
+    /** Long enough for a refresh that retries through a slow network; a holder that dies frees the lock at once. */
+    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(120);
     private final Environment env;
     private final AwsPaths paths;
     private final Clock clock;
@@ -125,17 +129,33 @@ public final class Context {
     public TokenService tokenService() {
         if (tokenService == null) {
             tokenService = new TokenService(tokenCache(), (region, endpoints) -> oidc.get().create(region, endpoints),
-                    clock, this::warn);
+                    clock, this::warn, lockTimeout());
         }
         return tokenService;
     }
 
     public CredentialsService credentialsService() {
         return new CredentialsService(new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn),
-                tokenService(), (region, endpoints) -> portal.get().create(region, endpoints), clock);
+                tokenService(), (region, endpoints) -> portal.get().create(region, endpoints), clock, lockTimeout());
+    }
+
+    public LoginService loginService() {
+        Duration timeout = env.get("SSOCRED_LOCK_TIMEOUT").isPresent() ? lockTimeout() : LoginService.LOGIN_LOCK_TIMEOUT;
+        return new LoginService(tokenCache(), clock, timeout);
+    }
+
+    /** How long to wait for another ssocred process holding a lock: SSOCRED_LOCK_TIMEOUT seconds, default 120. */
+    Duration lockTimeout() {
+        try {
+            return env.get("SSOCRED_LOCK_TIMEOUT").map(s -> Duration.ofSeconds(Long.parseLong(s.strip())))
+                    .orElse(DEFAULT_LOCK_TIMEOUT);
+        } catch (NumberFormatException e) {
+            throw new dev.ssocred.SsocredException(dev.ssocred.ExitCode.USAGE, "SSOCRED_LOCK_TIMEOUT must be a number of "
+                    + "seconds", "unset SSOCRED_LOCK_TIMEOUT or set it to e.g. 120");
+        }
     }
 
     public DeviceLogin deviceLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
-        return new DeviceLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock, sleeper);
+        return new DeviceLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock, sleeper, this::warn);
     }
 }

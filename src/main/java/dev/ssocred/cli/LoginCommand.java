@@ -56,8 +56,9 @@ final class LoginCommand implements Callable<Integer> {
         ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
                 + ctx.display(ctx.tokenCache().tokenPath(session)));
         var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal(), !noBrowser);
-        SsoToken token = ctx.deviceLogin(session.region(), endpoints).login(session, !noBrowser, listener, fix);
-        ctx.tokenCache().writeToken(session, token);
+        SsoToken token = ctx.loginService().login(session,
+                () -> ctx.deviceLogin(session.region(), endpoints).login(session, !noBrowser, listener, fix),
+                note -> ctx.err().println(note), fix);
         ctx.err().println("Logged in to " + session.startUrl() + session.name().map(n -> " (sso-session " + n + ")")
                 .orElse("") + "; the token expires at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
                 .format(token.expiresAt().atZone(ctx.clock().getZone())) + ".");

@@ -4,15 +4,18 @@ import dev.ssocred.ExitCode;
 import dev.ssocred.ServiceException;
 import dev.ssocred.SsocredException;
 import dev.ssocred.config.SsoProfile;
+import dev.ssocred.io.FileLock;
 import dev.ssocred.sso.SsoToken;
 import dev.ssocred.sso.TokenService;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Role credentials for a profile: from ~/.aws/cli/cache while more than {@link #REUSE_WINDOW} remains (as the AWS
- * CLI does), else GetRoleCredentials with a usable token, cached for the next caller.
+ * CLI does), else GetRoleCredentials with a usable token, cached for the next caller. Fetches are single-flight
+ * across processes: N parallel callers on a cold cache make one GetRoleCredentials call.
  */
 public final class CredentialsService {
     /** The AWS CLI reuses cached role credentials while more than this remains. */
@@ -22,12 +25,15 @@ public final class CredentialsService {
     private final TokenService tokens;
     private final PortalApi.Factory portal;
     private final Clock clock;
+    private final Duration lockTimeout;
 
-    public CredentialsService(RoleCredentialsCache cache, TokenService tokens, PortalApi.Factory portal, Clock clock) {
+    public CredentialsService(RoleCredentialsCache cache, TokenService tokens, PortalApi.Factory portal, Clock clock,
+                              Duration lockTimeout) {
         this.cache = cache;
         this.tokens = tokens;
         this.portal = portal;
         this.clock = clock;
+        this.lockTimeout = lockTimeout;
     }
 
     public RoleCredentials credentials(SsoProfile profile, String fix) {
@@ -35,10 +41,24 @@ public final class CredentialsService {
         if (cached.isPresent()) {
             return cached.get();
         }
-        SsoToken token = tokens.usableToken(profile.session(), profile.endpoints(), fix);
-        RoleCredentials creds = fetch(profile, token, fix);
-        cache.write(profile, creds);
-        return creds;
+        // Lock order: role entry, then (inside usableToken) the session. Nothing takes them the other way round.
+        try (FileLock lock = FileLock.acquire(cache.lockPath(profile), lockTimeout, clock,
+                FileLock.describeSelf("ssocred fetching role credentials for " + profile.name()), holder -> { })) {
+            cached = cache.read(profile).filter(this::fresh); // written by the holder we waited for, or just before
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            SsoToken token = tokens.usableToken(profile.session(), profile.endpoints(), fix);
+            RoleCredentials creds = fetch(profile, token, fix);
+            cache.write(profile, creds);
+            return creds;
+        } catch (FileLock.TimeoutException e) {
+            throw new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toSeconds() + " s waiting for "
+                    + e.holder() + " to fetch role credentials", "retry; the lock frees itself when that process exits");
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot lock " + cache.lockPath(profile) + ": " + e.getMessage(),
+                    "check that ~/.aws/cli/cache is writable");
+        }
     }
 
     private boolean fresh(RoleCredentials c) {

@@ -54,6 +54,10 @@ public final class RoleCredentialsCache {
         return dir.resolve(key(p) + ".json");
     }
 
+    public Path lockPath(SsoProfile p) {
+        return dir.resolve(key(p) + ".lock");
+    }
+
     /** The cached credentials; a damaged entry is reported on stderr and treated as absent (it is only a cache). */
     public Optional<RoleCredentials> read(SsoProfile p) {
         Path file = path(p);

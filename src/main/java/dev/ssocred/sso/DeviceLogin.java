@@ -8,6 +8,7 @@ import dev.ssocred.io.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The OAuth 2.0 device-authorization grant (RFC 8628) against Identity Center, as {@code aws sso login
@@ -24,8 +25,11 @@ public final class DeviceLogin {
     private final Browser browser;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final java.util.function.Consumer<String> warnings;
 
-    public DeviceLogin(TokenCache cache, OidcApi oidc, Browser browser, Clock clock, Sleeper sleeper) {
+    public DeviceLogin(TokenCache cache, OidcApi oidc, Browser browser, Clock clock, Sleeper sleeper,
+                       java.util.function.Consumer<String> warnings) {
+        this.warnings = warnings;
         this.cache = cache;
         this.oidc = oidc;
         this.browser = browser;
@@ -57,7 +61,14 @@ public final class DeviceLogin {
 
     private ClientRegistration registration(SsoSession session, String fix) {
         Instant now = clock.instant();
-        var cached = cache.readRegistration(session, fix).filter(r -> r.usableForDeviceFlow(now));
+        Optional<ClientRegistration> cached;
+        try {
+            cached = cache.readRegistration(session, fix).filter(r -> r.usableForDeviceFlow(now));
+        } catch (SsocredException e) {
+            // A login is what replaces a damaged registration: say so and register anew.
+            warnings.accept(e.getMessage() + "; registering a new client");
+            cached = Optional.empty();
+        }
         if (cached.isPresent()) {
             return cached.get();
         }

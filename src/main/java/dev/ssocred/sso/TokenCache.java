@@ -39,6 +39,21 @@ public final class TokenCache {
         return dir.resolve(CacheKeys.tokenFile(session));
     }
 
+    /** Beside the token, not named .json: tools that scan the cache for JSON files never see it. */
+    public Path lockPath(SsoSession session) {
+        String name = CacheKeys.tokenFile(session);
+        return dir.resolve(name.substring(0, name.length() - ".json".length()) + ".lock");
+    }
+
+    /** The cached token, or empty when it is missing or damaged (for callers that replace it anyway). */
+    public Optional<SsoToken> readTokenIfIntact(SsoSession session) {
+        try {
+            return readToken(session, "");
+        } catch (SsocredException e) {
+            return Optional.empty();
+        }
+    }
+
     public Path registrationPath(SsoSession session) {
         return dir.resolve(CacheKeys.registrationFile(session));
     }

@@ -5,7 +5,9 @@ import dev.ssocred.ServiceException;
 import dev.ssocred.SsocredException;
 import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.config.SsoSession;
+import dev.ssocred.io.FileLock;
 import dev.ssocred.io.Timestamps;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,10 @@ import java.util.function.Consumer;
 /**
  * "Give me a usable token": the cached one while it has more than {@link #REFRESH_WINDOW} left, else a silently
  * refreshed one. Never opens a browser; when a login is needed it says why and which command to run.
+ * <p>
+ * Refreshes are single-flight across processes: the refresher holds the session's lock file, and a process that
+ * waited for it re-reads the cache and uses the token the holder wrote. Identity Center rotates refresh tokens, so
+ * a second refresh with the old refresh token would be refused and end the session for everyone.
  */
 public final class TokenService {
     /** The AWS CLI refreshes tokens that have less than this left (botocore's _REFRESH_WINDOW). */
@@ -25,35 +31,73 @@ public final class TokenService {
     private final OidcApi.Factory oidc;
     private final Clock clock;
     private final Consumer<String> warnings;
+    private final Duration lockTimeout;
 
-    public TokenService(TokenCache cache, OidcApi.Factory oidc, Clock clock, Consumer<String> warnings) {
+    public TokenService(TokenCache cache, OidcApi.Factory oidc, Clock clock, Consumer<String> warnings,
+                        Duration lockTimeout) {
         this.cache = cache;
         this.oidc = oidc;
         this.clock = clock;
         this.warnings = warnings;
+        this.lockTimeout = lockTimeout;
     }
 
     /** A token with time left, refreshing it when due. {@code fix} is the login command for this session. */
     public SsoToken usableToken(SsoSession session, ServiceEndpoints endpoints, String fix) {
-        SsoToken token = cache.readToken(session, fix).orElseThrow(() -> SsocredException.loginNeeded(
-                "not logged in to " + session.label() + " (no token in " + cache.dir().getFileName() + " cache)",
-                "run '" + fix + "'"));
-        Instant now = clock.instant();
-        if (token.remaining(now).compareTo(REFRESH_WINDOW) > 0) {
+        SsoToken token = read(session, fix);
+        if (!needsRefresh(session, token, fix)) {
             return token;
         }
-        Optional<String> cannot = whyNotRefreshable(session, token, now);
-        if (cannot.isPresent()) {
-            if (token.isExpired(now)) {
-                throw SsocredException.loginNeeded("the login for " + session.label() + " expired at "
-                        + local(token.expiresAt()) + " and " + cannot.get(), loginAdvice(session, fix));
+        try (FileLock lock = FileLock.acquire(cache.lockPath(session), lockTimeout, clock,
+                FileLock.describeSelf("ssocred refreshing " + session.label()), holder -> { })) {
+            SsoToken current = read(session, fix); // someone may have refreshed while we waited
+            if (!needsRefresh(session, current, fix)) {
+                return current;
             }
-            return token;
+            return refresh(session, endpoints, current, fix);
+        } catch (FileLock.TimeoutException e) {
+            SsoToken current = read(session, fix);
+            if (!current.isExpired(clock.instant())) {
+                warnings.accept("gave up waiting for " + e.holder() + " to refresh the token for " + session.label()
+                        + "; using the current one until " + local(current.expiresAt()));
+                return current;
+            }
+            throw new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toSeconds()
+                    + " s waiting for " + e.holder() + " to refresh the token for " + session.label(),
+                    "retry; the lock frees itself when that process exits");
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot lock " + cache.lockPath(session) + ": " + e.getMessage(),
+                    "check that the token cache directory is writable");
         }
-        return refresh(session, endpoints, token, now, fix);
     }
 
-    private SsoToken refresh(SsoSession session, ServiceEndpoints endpoints, SsoToken token, Instant now, String fix) {
+    private SsoToken read(SsoSession session, String fix) {
+        return cache.readToken(session, fix).orElseThrow(() -> SsocredException.loginNeeded(
+                "not logged in to " + session.label() + " (no cached token)", "run '" + fix + "'"));
+    }
+
+    /**
+     * True when the token should be refreshed and can be. A token that cannot be refreshed is used as long as it
+     * is valid; once expired, that is a login-needed error saying why.
+     */
+    private boolean needsRefresh(SsoSession session, SsoToken token, String fix) {
+        Instant now = clock.instant();
+        if (token.remaining(now).compareTo(REFRESH_WINDOW) > 0) {
+            return false;
+        }
+        Optional<String> cannot = whyNotRefreshable(session, token, now);
+        if (cannot.isEmpty()) {
+            return true;
+        }
+        if (token.isExpired(now)) {
+            throw SsocredException.loginNeeded("the login for " + session.label() + " expired at "
+                    + local(token.expiresAt()) + " and " + cannot.get(), loginAdvice(session, fix));
+        }
+        return false;
+    }
+
+    private SsoToken refresh(SsoSession session, ServiceEndpoints endpoints, SsoToken token, String fix) {
+        Instant now = clock.instant();
         try {
             OidcApi.TokenGrant grant = oidc.create(session.region(), endpoints)
                     .createTokenWithRefreshToken(token.clientId(), token.clientSecret(), token.refreshToken());

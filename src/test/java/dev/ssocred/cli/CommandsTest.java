@@ -128,7 +128,7 @@ class CommandsTest {
         var r = cli.run("process", "--profile", "dev");
         assertEquals(3, r.code());
         assertEquals("", r.out());
-        assertEquals("ssocred: not logged in to sso-session 'corp' (no token in cache cache)\n"
+        assertEquals("ssocred: not logged in to sso-session 'corp' (no cached token)\n"
                 + "hint: run 'ssocred login --profile dev'\n", r.err());
         assertTrue(cli.browserOpened.isEmpty(), "process never opens a browser");
     }

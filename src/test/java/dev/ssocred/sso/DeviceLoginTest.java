@@ -30,6 +30,7 @@ class DeviceLoginTest {
     private final List<String> opened = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     private TokenCache cache() {
         return new TokenCache(dir, Path::toString, w -> { });
@@ -39,7 +40,7 @@ class DeviceLoginTest {
         return new DeviceLogin(cache(), oidc, url -> opened.add(url), clock, d -> {
             sleeps.add(d);
             clock.advance(d);
-        });
+        }, warnings::add);
     }
 
     private final LoginListener listener = new LoginListener() {

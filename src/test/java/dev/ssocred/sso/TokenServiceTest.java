@@ -40,7 +40,7 @@ class TokenServiceTest {
     }
 
     private TokenService service() {
-        return new TokenService(cache(), oidc.factory(), clock, warnings::add);
+        return new TokenService(cache(), oidc.factory(), clock, warnings::add, java.time.Duration.ofSeconds(5));
     }
 
     private SsoToken cached(SsoSession s, Duration left, String refreshToken, String registrationExpiresAt) {

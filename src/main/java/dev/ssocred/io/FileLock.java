@@ -1,0 +1,161 @@
+package dev.ssocred.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An exclusive lock shared by every ssocred process on the machine: an OS file lock on a {@code .lock} file
+ * beside the cache entry. The OS drops the lock when its holder dies, so a killed process never blocks the next
+ * one. Waiting is bounded; the holder writes who it is into the file so that a waiter can say what it waits for.
+ * Threads of one JVM are serialised too (the OS lock belongs to the process, not the thread).
+ */
+public final class FileLock implements AutoCloseable {
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private final FileChannel channel;
+    private final java.nio.channels.FileLock lock;
+    private final ReentrantLock local;
+    private final boolean waited;
+
+    private FileLock(FileChannel channel, java.nio.channels.FileLock lock, ReentrantLock local, boolean waited) {
+        this.channel = channel;
+        this.lock = lock;
+        this.local = local;
+        this.waited = waited;
+    }
+
+    /** Thrown when the lock could not be had within the timeout; {@code holder} is what the holder wrote. */
+    public static final class TimeoutException extends Exception {
+        private final String holder;
+
+        TimeoutException(String holder) {
+            super("lock timeout");
+            this.holder = holder;
+        }
+
+        public String holder() {
+            return holder;
+        }
+    }
+
+    /**
+     * Takes the lock at {@code lockFile}, waiting at most {@code timeout}. {@code onWait} runs once, with the
+     * holder's description, if the lock is busy. {@code whoAmI} is written into the file while we hold it.
+     */
+    public static FileLock acquire(Path lockFile, Duration timeout, Clock clock, String whoAmI,
+                                   java.util.function.Consumer<String> onWait) throws IOException, TimeoutException {
+        Instant deadline = clock.instant().plus(timeout);
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath(), p -> new ReentrantLock());
+        boolean waited = false;
+        try {
+            if (!local.tryLock()) {
+                waited = true;
+                if (!local.tryLock(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
+                    throw new TimeoutException(holder(lockFile));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException(holder(lockFile));
+        }
+        FileChannel channel = null;
+        try {
+            SecretFiles.createPrivateDirectories(lockFile.toAbsolutePath().getParent());
+            channel = open(lockFile);
+            boolean told = false;
+            while (true) {
+                java.nio.channels.FileLock l;
+                try {
+                    l = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l != null) {
+                    writeHolder(channel, whoAmI);
+                    return new FileLock(channel, l, local, waited);
+                }
+                waited = true;
+                if (!told) {
+                    onWait.accept(holder(lockFile));
+                    told = true;
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    throw new TimeoutException(holder(lockFile));
+                }
+                try {
+                    Thread.sleep(POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TimeoutException(holder(lockFile));
+                }
+            }
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            local.unlock();
+            throw e;
+        }
+    }
+
+    /** Whether another holder had the lock when we asked: then the thing it guards may have changed meanwhile. */
+    public boolean waited() {
+        return waited;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            // Leave the file in place: deleting it would let a waiter lock an unlinked inode while a newcomer locks
+            // a fresh file under the same name, and both would believe they hold the lock.
+            lock.release();
+            channel.close();
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private static FileChannel open(Path lockFile) throws IOException {
+        try {
+            return FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        }
+    }
+
+    private static void writeHolder(FileChannel channel, String whoAmI) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((whoAmI + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+    }
+
+    private static String holder(Path lockFile) {
+        try {
+            String s = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+            return s.isEmpty() ? "another ssocred process" : s;
+        } catch (IOException e) {
+            return "another ssocred process";
+        }
+    }
+
+    /** "ssocred process (pid 1234)": how a holder describes itself. */
+    public static String describeSelf(String what) {
+        return what + " (pid " + ProcessHandle.current().pid() + ")";
+    }
+
+}
