@@ -1,0 +1,317 @@
+package dev.ssocred.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ssocred.io.Json;
+import dev.ssocred.io.PyJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful local IAM Identity Center on loopback: the sso-oidc, sso portal and STS wire protocols as the AWS
+ * service models define them, so ssocred, the AWS CLI, boto3 and the JavaScript SDK all accept its answers.
+ * Tests and {@code ssocred demo} start it in-process; it needs no AWS account and never leaves 127.0.0.1.
+ * See docs/testing.md for the controls.
+ */
+public final class IdentityCenterEmulator implements AutoCloseable {
+    public static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    final EmulatorState state;
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Sts sts;
+
+    /** Lifetime of access tokens issued by CreateToken. */
+    public volatile Duration accessTokenLifetime = Duration.ofHours(8);
+    /** Lifetime of role credentials issued by GetRoleCredentials. */
+    public volatile Duration roleCredentialsLifetime = Duration.ofHours(1);
+    /** Identity Center rotates refresh tokens: a used one is refused with invalid_grant. */
+    public volatile boolean rotateRefreshTokens = true;
+    /** When set, device authorizations approve themselves this long after they start; else call {@link #approve}. */
+    public volatile Duration autoApproveAfter;
+    /** The {@code interval} StartDeviceAuthorization announces, in seconds. */
+    public volatile int pollIntervalSeconds = 1;
+    /** How long device codes stay valid, in seconds. */
+    public volatile int deviceCodeLifetimeSeconds = 600;
+    /** Page size of ListAccounts and ListAccountRoles when the caller asks for none. */
+    public volatile int defaultPageSize = 2;
+
+    private IdentityCenterEmulator(HttpServer server, ExecutorService executor, Clock clock) {
+        this.server = server;
+        this.executor = executor;
+        this.state = new EmulatorState(clock);
+        this.sts = new Sts(state);
+        state.accounts.put("111122223333", List.of("ReadOnly", "Admin"));
+        state.accounts.put("444455556666", List.of("ReadOnly"));
+        state.accounts.put("777788889999", List.of("Billing"));
+    }
+
+    /** Starts on an ephemeral port of 127.0.0.1. */
+    public static IdentityCenterEmulator start() throws IOException {
+        return start(0, Clock.systemUTC());
+    }
+
+    public static IdentityCenterEmulator start(int port, Clock clock) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "emulator");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        IdentityCenterEmulator emu = new IdentityCenterEmulator(server, executor, clock);
+        server.createContext("/", emu::handle);
+        server.start();
+        return emu;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** How many requests an operation received (faults included): "CreateToken", "CreateToken:refresh_token", … */
+    public int calls(String operation) {
+        AtomicInteger n = calls.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
+    public void resetCalls() {
+        calls.clear();
+    }
+
+    /** The next {@code times} calls of {@code operation} fail with {@code fault}. */
+    public void inject(String operation, Fault fault, int times) {
+        Deque<Fault> q = faults.computeIfAbsent(operation, k -> new ArrayDeque<>());
+        synchronized (q) {
+            for (int i = 0; i < times; i++) {
+                q.add(fault);
+            }
+        }
+    }
+
+    /** What a browser does when the user confirms the code: approves the pending authorization. */
+    public boolean approve(String userCode) {
+        return state.approve(userCode, true).isPresent();
+    }
+
+    public boolean deny(String userCode) {
+        return state.approve(userCode, false).isPresent();
+    }
+
+    /** A URL that approves the code when opened (what the verification page's "Allow" does). */
+    public String approvalUrl(String userCode) {
+        return baseUrl() + "/device?user_code=" + userCode;
+    }
+
+    public void addAccount(String accountId, String... roles) {
+        synchronized (state) {
+            state.accounts.put(accountId, List.of(roles));
+        }
+    }
+
+    /** Makes every issued access token expired, as when the Identity Center session ends. */
+    public void expireAccessTokens() {
+        state.expireAllAccessTokens();
+    }
+
+    /**
+     * A signed-in session without a browser: a registered client, a live access token and refresh token, as a
+     * completed device login would leave them. Tests write these into a token file.
+     */
+    public Seed seedSession() {
+        String secret = state.id("secret-", 16);
+        String clientId = state.register(secret);
+        Instant regExpiry = state.now().plus(Duration.ofDays(90));
+        return new Seed(clientId, secret, regExpiry, state.issueAccessToken(accessTokenLifetime),
+                state.issueRefreshToken(clientId));
+    }
+
+    /** See {@link #seedSession()}. toString hides the secrets. */
+    public record Seed(String clientId, String clientSecret, Instant registrationExpiresAt, String accessToken,
+                       String refreshToken) {
+        @Override
+        public String toString() {
+            return "Seed[clientId=" + clientId + ", secrets=***]";
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- HTTP ----
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            Request req = Request.read(ex);
+            String op = operation(req);
+            count(op);
+            Optional<Fault> fault = nextFault(op);
+            if (fault.isPresent()) {
+                answerFault(ex, fault.get());
+                return;
+            }
+            Response r = switch (op) {
+                case "RegisterClient" -> new Oidc(this).register(req);
+                case "StartDeviceAuthorization" -> new Oidc(this).startDevice(req);
+                case "CreateToken" -> new Oidc(this).createToken(req, this::count);
+                case "Authorize" -> new Oidc(this).authorize(req);
+                case "Approve" -> new Oidc(this).approvePage(req);
+                case "GetRoleCredentials" -> new Portal(this).roleCredentials(req);
+                case "ListAccounts" -> new Portal(this).listAccounts(req);
+                case "ListAccountRoles" -> new Portal(this).listRoles(req);
+                case "Logout" -> new Portal(this).logout(req);
+                case "STS" -> sts.handle(req, this::count);
+                default -> Response.json(404, Map.of("message", "no such operation: " + req.method() + " " + req.path()));
+            };
+            r.send(ex);
+        } catch (RuntimeException e) {
+            Response.json(500, Map.of("message", "emulator failure: " + e)).send(ex);
+        }
+    }
+
+    private static String operation(Request req) {
+        String p = req.path();
+        return switch (p) {
+            case "/client/register" -> "RegisterClient";
+            case "/device_authorization" -> "StartDeviceAuthorization";
+            case "/token" -> "CreateToken";
+            case "/authorize" -> "Authorize";
+            case "/device" -> "Approve";
+            case "/federation/credentials" -> "GetRoleCredentials";
+            case "/assignment/accounts" -> "ListAccounts";
+            case "/assignment/roles" -> "ListAccountRoles";
+            case "/logout" -> "Logout";
+            case "/" -> "STS";
+            default -> "Unknown";
+        };
+    }
+
+    void count(String op) {
+        calls.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private Optional<Fault> nextFault(String op) {
+        Deque<Fault> q = faults.get(op);
+        if (q == null) {
+            return Optional.empty();
+        }
+        synchronized (q) {
+            return Optional.ofNullable(q.poll());
+        }
+    }
+
+    private static void answerFault(HttpExchange ex, Fault f) throws IOException {
+        switch (f.kind()) {
+            case MALFORMED -> new Response(200, Map.of("Content-Type", "application/json"), "<html>not json".getBytes(StandardCharsets.UTF_8)).send(ex);
+            case STALL -> {
+                try {
+                    Thread.sleep(f.stall().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Response.error(f.status(), f.errorType(), null, "stalled").send(ex);
+            }
+            default -> Response.error(f.status(), f.errorType(), null, "injected fault").send(ex);
+        }
+    }
+
+    /** One HTTP request, body read. */
+    record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers, byte[] body) {
+        static Request read(HttpExchange ex) throws IOException {
+            byte[] body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            return new Request(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                    form(ex.getRequestURI().getRawQuery()), headers, body);
+        }
+
+        String header(String name) {
+            List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return v == null || v.isEmpty() ? null : v.get(0);
+        }
+
+        Map<String, Object> json() {
+            try {
+                return body.length == 0 ? Map.of() : Json.parseObject(new String(body, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("request body is not JSON");
+            }
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        static Map<String, String> form(String raw) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (raw == null || raw.isEmpty()) {
+                return out;
+            }
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = eq < 0 ? pair : pair.substring(0, eq);
+                String v = eq < 0 ? "" : pair.substring(eq + 1);
+                out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            }
+            return out;
+        }
+    }
+
+    /** One HTTP answer. */
+    record Response(int status, Map<String, String> headers, byte[] body) {
+        static Response json(int status, Map<String, ?> body) {
+            return new Response(status, Map.of("Content-Type", "application/json"),
+                    PyJson.DEFAULT.dumps(body).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A modeled error: the type in x-amzn-ErrorType and __type, the OAuth fields when given. */
+        static Response error(int status, String type, String oauthError, String description) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("__type", type);
+            if (oauthError != null) {
+                body.put("error", oauthError);
+                body.put("error_description", description);
+            } else {
+                body.put("message", description);
+            }
+            return new Response(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
+                    PyJson.DEFAULT.dumps(body).getBytes(StandardCharsets.UTF_8));
+        }
+
+        void send(HttpExchange ex) throws IOException {
+            headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            ex.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+            if (body.length == 0) {
+                ex.sendResponseHeaders(status, -1);
+            } else {
+                ex.sendResponseHeaders(status, body.length);
+                ex.getResponseBody().write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ssocred.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssocred.ServiceException;
+import dev.ssocred.aws.SdkClients;
+import dev.ssocred.aws.SdkOidcApi;
+import dev.ssocred.aws.SdkPortalApi;
+import dev.ssocred.config.Environment;
+import dev.ssocred.config.ServiceEndpoints;
+import dev.ssocred.creds.PortalApi;
+import dev.ssocred.creds.RoleCredentials;
+import dev.ssocred.sso.OidcApi;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/** The emulator driven by the real AWS SDK clients: if the SDK accepts its answers, so do the other SDKs' parsers. */
+class IdentityCenterEmulatorTest {
+    private static final SdkClients CLIENTS = new SdkClients(Duration.ofSeconds(2), Duration.ofSeconds(10), false);
+    IdentityCenterEmulator emu;
+    ServiceEndpoints endpoints;
+
+    @BeforeEach
+    void start() throws Exception {
+        emu = IdentityCenterEmulator.start();
+        endpoints = ServiceEndpoints.fromEnvironment(new Environment(Map.of("AWS_ENDPOINT_URL", emu.baseUrl())));
+    }
+
+    @AfterEach
+    void stop() {
+        emu.close();
+    }
+
+    private OidcApi oidc() {
+        return SdkOidcApi.factory(CLIENTS).create("us-east-1", endpoints);
+    }
+
+    private PortalApi portal() {
+        return SdkPortalApi.factory(CLIENTS).create("us-east-1", endpoints);
+    }
+
+    @Test
+    void deviceFlowIsPendingUntilApprovedThenIssuesTokens() {
+        OidcApi oidc = oidc();
+        OidcApi.Registered reg = oidc.registerClient("t", List.of("sso:account:access"));
+        OidcApi.DeviceAuthorization auth = oidc.startDeviceAuthorization(reg.clientId(), reg.clientSecret(), "https://x");
+        var pending = assertThrows(ServiceException.class,
+                () -> oidc.createTokenWithDeviceCode(reg.clientId(), reg.clientSecret(), auth.deviceCode()));
+        assertEquals(ServiceException.Kind.AUTHORIZATION_PENDING, pending.kind());
+        assertTrue(emu.approve(auth.userCode()));
+        OidcApi.TokenGrant grant = oidc.createTokenWithDeviceCode(reg.clientId(), reg.clientSecret(), auth.deviceCode());
+        assertTrue(grant.refreshToken() != null, "scopes were registered, so a refresh token is issued");
+        assertEquals(2, emu.calls("CreateToken:device_code"));
+    }
+
+    @Test
+    void withoutScopesThereIsNoRefreshTokenLikeTheRealService() {
+        emu.autoApproveAfter = Duration.ZERO;
+        OidcApi oidc = oidc();
+        OidcApi.Registered reg = oidc.registerClient("t", null);
+        var auth = oidc.startDeviceAuthorization(reg.clientId(), reg.clientSecret(), "https://x");
+        assertEquals(null, oidc.createTokenWithDeviceCode(reg.clientId(), reg.clientSecret(), auth.deviceCode()).refreshToken());
+    }
+
+    @Test
+    void deniedAndExpiredDeviceCodes() {
+        OidcApi oidc = oidc();
+        OidcApi.Registered reg = oidc.registerClient("t", List.of("sso:account:access"));
+        var auth = oidc.startDeviceAuthorization(reg.clientId(), reg.clientSecret(), "https://x");
+        emu.deny(auth.userCode());
+        assertEquals(ServiceException.Kind.ACCESS_DENIED, assertThrows(ServiceException.class,
+                () -> oidc.createTokenWithDeviceCode(reg.clientId(), reg.clientSecret(), auth.deviceCode())).kind());
+        emu.deviceCodeLifetimeSeconds = 0;
+        var auth2 = oidc.startDeviceAuthorization(reg.clientId(), reg.clientSecret(), "https://x");
+        assertEquals(ServiceException.Kind.EXPIRED_TOKEN, assertThrows(ServiceException.class,
+                () -> oidc.createTokenWithDeviceCode(reg.clientId(), reg.clientSecret(), auth2.deviceCode())).kind());
+    }
+
+    @Test
+    void refreshTokensRotateAndAUsedOneIsRefused() {
+        var seed = emu.seedSession();
+        OidcApi oidc = oidc();
+        OidcApi.TokenGrant first = oidc.createTokenWithRefreshToken(seed.clientId(), seed.clientSecret(), seed.refreshToken());
+        var reuse = assertThrows(ServiceException.class,
+                () -> oidc.createTokenWithRefreshToken(seed.clientId(), seed.clientSecret(), seed.refreshToken()));
+        assertEquals(ServiceException.Kind.INVALID_GRANT, reuse.kind());
+        oidc.createTokenWithRefreshToken(seed.clientId(), seed.clientSecret(), first.refreshToken());
+    }
+
+    @Test
+    void portalChecksTheBearerTokenAndTheAssignment() {
+        var seed = emu.seedSession();
+        RoleCredentials c = portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly");
+        assertTrue(c.accessKeyId().startsWith("ASIA"));
+        assertEquals(ServiceException.Kind.UNAUTHORIZED, assertThrows(ServiceException.class,
+                () -> portal().getRoleCredentials("bogus", "111122223333", "ReadOnly")).kind());
+        assertEquals(ServiceException.Kind.NOT_FOUND, assertThrows(ServiceException.class,
+                () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "Nope")).kind());
+        emu.expireAccessTokens();
+        assertEquals(ServiceException.Kind.UNAUTHORIZED, assertThrows(ServiceException.class,
+                () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly")).kind());
+    }
+
+    @Test
+    void listAccountsPaginatesForTheSdkPaginator() {
+        var seed = emu.seedSession();
+        try (SsoClient sso = SsoClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(emu.baseUrl()))
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()).build()) {
+            var ids = sso.listAccountsPaginator(b -> b.accessToken(seed.accessToken())).accountList().stream()
+                    .map(a -> a.accountId()).toList();
+            assertEquals(List.of("111122223333", "444455556666", "777788889999"), ids);
+            assertEquals(2, emu.calls("ListAccounts"), "page size 2 means two pages");
+            var roles = sso.listAccountRolesPaginator(b -> b.accessToken(seed.accessToken()).accountId("111122223333"))
+                    .roleList().stream().map(r -> r.roleName()).toList();
+            assertEquals(List.of("ReadOnly", "Admin"), roles);
+        }
+    }
+
+    @Test
+    void stsAnswersOnlyRequestsSignedWithIssuedCredentials() {
+        var seed = emu.seedSession();
+        RoleCredentials c = portal().getRoleCredentials(seed.accessToken(), "444455556666", "ReadOnly");
+        try (StsClient sts = sts(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())) {
+            var id = sts.getCallerIdentity();
+            assertEquals("444455556666", id.account());
+            assertTrue(id.arn().contains("AWSReservedSSO_ReadOnly"), id.arn());
+            var assumed = sts.assumeRole(b -> b.roleArn("arn:aws:iam::777788889999:role/Deploy").roleSessionName("s"));
+            assertEquals("arn:aws:sts::777788889999:assumed-role/Deploy/s", assumed.assumedRoleUser().arn());
+        }
+        try (StsClient wrongSecret = sts(c.accessKeyId(), "not-the-secret", c.sessionToken())) {
+            var e = assertThrows(StsException.class, wrongSecret::getCallerIdentity);
+            assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
+        }
+        try (StsClient unknown = sts("ASIAUNKNOWN", "x", "y")) {
+            assertEquals("InvalidClientTokenId", assertThrows(StsException.class, unknown::getCallerIdentity)
+                    .awsErrorDetails().errorCode());
+        }
+        assertEquals(2, emu.calls("STS:rejected"));
+    }
+
+    @Test
+    void injectedFaultsHappenThenStop() {
+        var seed = emu.seedSession();
+        emu.inject("GetRoleCredentials", Fault.error(500, "InternalServerException"), 1);
+        emu.inject("GetRoleCredentials", Fault.error(429, "TooManyRequestsException"), 1);
+        emu.inject("GetRoleCredentials", Fault.malformed(), 1);
+        assertEquals(ServiceException.Kind.SERVER_ERROR, assertThrows(ServiceException.class,
+                () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly")).kind());
+        assertEquals(ServiceException.Kind.THROTTLED, assertThrows(ServiceException.class,
+                () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly")).kind());
+        assertThrows(ServiceException.class, () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly"));
+        portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly");
+        assertEquals(4, emu.calls("GetRoleCredentials"));
+    }
+
+    private StsClient sts(String id, String secret, String token) {
+        return StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(emu.baseUrl()))
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(id, secret, token)))
+                .build();
+    }
+}
