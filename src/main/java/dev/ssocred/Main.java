@@ -28,10 +28,10 @@ public final class Main {
         Environment env = Environment.system();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
-        SdkClients clients = SdkClients.defaults();
+        // The SDK is touched only through these suppliers, so a cache hit never loads an SDK class.
         Context ctx = new Context(env, Clock.systemDefaultZone(), out, err, Platform.stderrIsTerminal(),
-                () -> SdkOidcApi.factory(clients), () -> SdkPortalApi.factory(clients), Platform.browser(env),
-                Sleeper.SYSTEM);
+                () -> SdkOidcApi.factory(SdkClients.defaults()), () -> SdkPortalApi.factory(SdkClients.defaults()),
+                Platform.browser(env), Sleeper.SYSTEM);
         return Cli.execute(ctx, args);
     }
 }
