@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 public final class SecretFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final long ABANDONED_AFTER_MILLIS = 60_000;
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
     private SecretFiles() {
@@ -42,6 +43,7 @@ public final class SecretFiles {
                         + "); it is now rw-------");
             }
         }
+        removeAbandonedTempFiles(dir, target.getFileName().toString());
         Path tmp = POSIX
                 ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
                 : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -60,6 +62,23 @@ public final class SecretFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A writer killed between creating its temp file and renaming it leaves the temp file behind. Ours are named
+     * {@code .<target>.<random>.tmp}; one older than a minute belongs to no live writer.
+     */
+    private static void removeAbandonedTempFiles(Path dir, String target) {
+        long cutoff = System.currentTimeMillis() - ABANDONED_AFTER_MILLIS;
+        try (var stream = Files.newDirectoryStream(dir, "." + target + ".*.tmp")) {
+            for (Path p : stream) {
+                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // best effort: leftovers are harmless, only untidy
         }
     }
 

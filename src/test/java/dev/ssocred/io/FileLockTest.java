@@ -1,0 +1,86 @@
+package dev.ssocred.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** In-process behaviour of the lock; the cross-process cases are in ConcurrencyIT with real processes. */
+class FileLockTest {
+    @TempDir
+    Path dir;
+
+    private FileLock acquire(Duration timeout, String who, List<String> waits) throws Exception {
+        return FileLock.acquire(dir.resolve("x.lock"), timeout, Clock.systemUTC(), who, waits::add);
+    }
+
+    @Test
+    void uncontendedLockDoesNotWait() throws Exception {
+        try (FileLock l = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
+            assertFalse(l.waited());
+        }
+    }
+
+    @Test
+    void timesOutNamingTheHolder() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var holder = CompletableFuture.runAsync(() -> {
+            try (FileLock l = acquire(Duration.ofSeconds(5), "ssocred login (pid 42)", new ArrayList<>())) {
+                held.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertTrue(held.await(5, TimeUnit.SECONDS));
+        var e = assertThrows(FileLock.TimeoutException.class, () -> acquire(Duration.ofMillis(200), "me", new ArrayList<>()));
+        assertEquals("ssocred login (pid 42)", e.holder());
+        release.countDown();
+        holder.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aWaiterGetsTheLockWhenTheHolderReleasesAndKnowsItWaited() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var holder = CompletableFuture.runAsync(() -> {
+            try (FileLock l = acquire(Duration.ofSeconds(5), "first", new ArrayList<>())) {
+                held.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertTrue(held.await(5, TimeUnit.SECONDS));
+        List<String> waits = new ArrayList<>();
+        var waiter = CompletableFuture.supplyAsync(() -> {
+            try (FileLock l = acquire(Duration.ofSeconds(10), "second", waits)) {
+                return l.waited();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        release.countDown();
+        assertTrue(waiter.get(10, TimeUnit.SECONDS));
+        holder.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void lockFileIsPrivate() throws Exception {
+        try (FileLock l = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
+            assertEquals("rw-------", dev.ssocred.testing.Files2.mode(dir.resolve("x.lock")));
+        }
+    }
+}
