@@ -7,6 +7,9 @@ import dev.ssocred.cli.Cli;
 import dev.ssocred.cli.Context;
 import dev.ssocred.cli.Platform;
 import dev.ssocred.config.Environment;
+import dev.ssocred.demo.DemoCommand;
+import dev.ssocred.sso.Browser;
+import java.util.Map;
 import dev.ssocred.sso.Sleeper;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -28,10 +31,16 @@ public final class Main {
         Environment env = Environment.system();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
-        // The SDK is touched only through these suppliers, so a cache hit never loads an SDK class.
-        Context ctx = new Context(env, Clock.systemDefaultZone(), out, err, Platform.stderrIsTerminal(),
+        Context ctx = context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal());
+        DemoCommand demo = new DemoCommand(err, (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false),
+                env.vars());
+        return Cli.execute(ctx, Map.of("demo", demo), args);
+    }
+
+    /** The real wiring. The SDK is touched only through the suppliers, so a cache hit never loads an SDK class. */
+    static Context context(Environment env, PrintWriter out, PrintWriter err, Browser browser, boolean terminal) {
+        return new Context(env, Clock.systemDefaultZone(), out, err, terminal,
                 () -> SdkOidcApi.factory(SdkClients.defaults()), () -> SdkPortalApi.factory(SdkClients.defaults()),
-                Platform.browser(env), Sleeper.SYSTEM);
-        return Cli.execute(ctx, args);
+                browser, Sleeper.SYSTEM);
     }
 }

@@ -13,7 +13,13 @@ public final class Cli {
     }
 
     public static int execute(Context ctx, String... args) {
+        return execute(ctx, java.util.Map.of(), args);
+    }
+
+    /** {@code extra} adds verbs that live outside cli/ (the demo), keyed by name. */
+    public static int execute(Context ctx, java.util.Map<String, Object> extra, String... args) {
         CommandLine cmd = new CommandLine(new SsocredCommand(ctx), new Factory(ctx));
+        extra.forEach(cmd::addSubcommand);
         cmd.setOut(ctx.out());
         cmd.setErr(ctx.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
