@@ -65,6 +65,7 @@ public final class FileLock implements AutoCloseable {
         try {
             if (!local.tryLock()) {
                 waited = true;
+                onWait.accept(holder(lockFile));
                 if (!local.tryLock(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
                     throw new TimeoutException(holder(lockFile));
                 }
@@ -77,7 +78,7 @@ public final class FileLock implements AutoCloseable {
         try {
             SecretFiles.createPrivateDirectories(lockFile.toAbsolutePath().getParent());
             channel = open(lockFile);
-            boolean told = false;
+            boolean told = waited;
             while (true) {
                 java.nio.channels.FileLock l;
                 try {

@@ -64,14 +64,16 @@ class FileLockTest {
             }
         });
         assertTrue(held.await(5, TimeUnit.SECONDS));
-        List<String> waits = new ArrayList<>();
+        CountDownLatch waiting = new CountDownLatch(1);
         var waiter = CompletableFuture.supplyAsync(() -> {
-            try (FileLock l = acquire(Duration.ofSeconds(10), "second", waits)) {
+            try (FileLock l = FileLock.acquire(dir.resolve("x.lock"), Duration.ofSeconds(10), Clock.systemUTC(), "second",
+                    holderSaid -> waiting.countDown())) {
                 return l.waited();
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
+        assertTrue(waiting.await(10, TimeUnit.SECONDS), "the waiter reports that it waits");
         release.countDown();
         assertTrue(waiter.get(10, TimeUnit.SECONDS));
         holder.get(5, TimeUnit.SECONDS);

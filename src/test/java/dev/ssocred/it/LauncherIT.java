@@ -105,6 +105,16 @@ class LauncherIT {
     }
 
     @Test
+    void demoRunsEveryStepInAThrowawayHomeAndLeavesTheRealOneAlone() throws Exception {
+        Launcher.Result r = Launcher.run(env, "demo");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("", r.out(), "the demo narrates on stderr");
+        assertTrue(r.err().contains("All steps passed."), r.err());
+        assertTrue(r.err().contains("caller: arn:aws:sts::111122223333:assumed-role/"), r.err());
+        assertTrue(!java.nio.file.Files.exists(home.resolve(".aws/sso")), "the demo never touches HOME's ~/.aws");
+    }
+
+    @Test
     void versionWorks() throws Exception {
         Launcher.Result r = Launcher.run(env, "--version");
         assertEquals(0, r.code());

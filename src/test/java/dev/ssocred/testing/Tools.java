@@ -35,7 +35,8 @@ public final class Tools {
 
     /** A python3 that imports boto3, as an absolute path (pyenv shims need a HOME we replace). */
     public static Optional<String> python() {
-        return firstLine(List.of("python3", "-c", "import boto3, sys; print(sys.executable)"));
+        return firstLine(List.of("python3", "-c", "import boto3, sys; print(sys.executable)"))
+                .or(() -> firstLine(List.of("/usr/bin/python3", "-c", "import boto3, sys; print(sys.executable)")));
     }
 
     /** The AWS CLI v1 from pip, run as {@code python -m awscli}. */
