@@ -74,6 +74,21 @@ class LauncherIT {
     }
 
     @Test
+    void cacheHitLoadsNoAwsSdkClassAndMakesNoCall() throws Exception {
+        loggedIn();
+        assertEquals(0, Launcher.run(env, "process", "--profile", "dev").code());
+        wm.resetRequests();
+        java.nio.file.Path log = home.resolve("classes.log");
+        env.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(EXPECTED, r.out());
+        String loaded = Files2.read(log);
+        assertTrue(loaded.contains("dev.ssocred.creds.RoleCredentialsCache"), "the log is the class-load log");
+        assertTrue(!loaded.contains("software.amazon.awssdk"), "an SDK class was loaded on a cache hit");
+        assertEquals(0, wm.getAllServeEvents().size());
+    }
+
+    @Test
     void jvmWarningsNeverReachStdout() throws Exception {
         loggedIn();
         // A missing CDS archive makes the JVM warn; by default that warning goes to stdout.
