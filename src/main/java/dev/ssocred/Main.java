@@ -5,9 +5,13 @@ import dev.ssocred.aws.SdkOidcApi;
 import dev.ssocred.aws.SdkPortalApi;
 import dev.ssocred.cli.Cli;
 import dev.ssocred.cli.Context;
+import dev.ssocred.cli.FastPath;
+import java.util.Optional;
 import dev.ssocred.cli.Platform;
 import dev.ssocred.config.Environment;
 import dev.ssocred.demo.DemoCommand;
+import dev.ssocred.demo.EmulatorCommand;
+import dev.ssocred.demo.WarmupCommand;
 import dev.ssocred.sso.Browser;
 import java.util.Map;
 import dev.ssocred.sso.Sleeper;
@@ -31,10 +35,17 @@ public final class Main {
         Environment env = Environment.system();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+        // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
+        // UTC: the cache-hit check compares instants only, and loading the time-zone database costs ~7 ms.
+        Optional<Integer> fast = FastPath.tryAnswer(args, env, Clock.systemUTC(), out,
+                () -> context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal()));
+        if (fast.isPresent()) {
+            return fast.get();
+        }
         Context ctx = context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal());
-        DemoCommand demo = new DemoCommand(err, (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false),
-                env.vars());
-        return Cli.execute(ctx, Map.of("demo", demo), args);
+        DemoCommand.Contexts contexts = (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false);
+        return Cli.execute(ctx, Map.of("demo", new DemoCommand(err, contexts, env.vars()),
+                "warmup", new WarmupCommand(err, contexts, env.vars()), "emulator", new EmulatorCommand(out, err)), args);
     }
 
     /** The real wiring. The SDK is touched only through the suppliers, so a cache hit never loads an SDK class. */

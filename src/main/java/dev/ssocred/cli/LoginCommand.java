@@ -46,12 +46,12 @@ final class LoginCommand implements Callable<Integer> {
         if (ssoSession != null) {
             session = ctx.resolver().forSessionName(ssoSession);
             endpoints = ctx.resolver().endpointsFor(Optional.empty());
-            fix = "ssocred login --sso-session " + ProfileOption.shellWord(ssoSession);
+            fix = "ssocred login --sso-session " + CredentialVerb.shellWord(ssoSession);
         } else {
             String name = ProfileResolver.selectName(Optional.ofNullable(profile), ctx.env());
             session = ctx.resolver().forLogin(name);
             endpoints = ctx.resolver().endpoints(ctx.resolver().profile(name));
-            fix = ProfileOption.loginCommand(name);
+            fix = CredentialVerb.loginCommand(name);
         }
         ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
                 + ctx.display(ctx.tokenCache().tokenPath(session)));

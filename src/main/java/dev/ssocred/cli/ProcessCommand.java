@@ -1,16 +1,13 @@
 package dev.ssocred.cli;
 
-import dev.ssocred.config.SsoProfile;
-import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.output.CredentialFormat;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code credential_process = ssocred process --profile dev}: JSON on stdout, never a prompt or a browser. */
-@Command(name = "process", aliases = "credential-process", mixinStandardHelpOptions = true,
+@Command(name = Verbs.PROCESS, aliases = Verbs.PROCESS_ALIAS, mixinStandardHelpOptions = true,
         description = {"Print role credentials in the credential_process JSON format.",
                 "Refreshes the token silently when it can; never prompts. Exit code 3 means: run ssocred login."})
 final class ProcessCommand implements Callable<Integer> {
@@ -28,10 +25,7 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String name = profileOption.resolve(ctx, positional);
-        SsoProfile profile = ctx.resolver().forCredentials(name);
-        RoleCredentials creds = ctx.credentialsService().credentials(profile, ProfileOption.loginCommand(name));
-        ctx.out().print(CredentialFormat.PROCESS.render(creds, Optional.empty()));
+        CredentialVerb.print(ctx, profileOption.resolve(ctx, positional), CredentialFormat.PROCESS);
         return 0;
     }
 }

@@ -52,7 +52,7 @@ final class WriteCommand implements Callable<Integer> {
         var writer = new CredentialsFileWriter(file, ctx.display(file), ctx::warn);
         for (String name : names) {
             SsoProfile profile = ctx.resolver().forCredentials(name);
-            RoleCredentials creds = ctx.credentialsService().credentials(profile, ProfileOption.loginCommand(name));
+            RoleCredentials creds = ctx.credentialsService().credentials(profile, CredentialVerb.loginCommand(name));
             String section = as != null ? as : name;
             writer.write(section, creds, force);
             ctx.err().println("Wrote credentials for profile '" + name + "' to [" + section + "] in "

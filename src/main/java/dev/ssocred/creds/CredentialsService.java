@@ -13,14 +13,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Role credentials for a profile: from ~/.aws/cli/cache while more than {@link #REUSE_WINDOW} remains (as the AWS
- * CLI does), else GetRoleCredentials with a usable token, cached for the next caller. Fetches are single-flight
+ * Role credentials for a profile: from ~/.aws/cli/cache while more than
+ * {@link RoleCredentialsCache#REUSE_WINDOW} remains (as the AWS CLI does), else GetRoleCredentials with a usable token, cached for the next caller. Fetches are single-flight
  * across processes: N parallel callers on a cold cache make one GetRoleCredentials call.
  */
 public final class CredentialsService {
-    /** The AWS CLI reuses cached role credentials while more than this remains. */
-    public static final Duration REUSE_WINDOW = Duration.ofMinutes(15);
-
     private final RoleCredentialsCache cache;
     private final TokenService tokens;
     private final PortalApi.Factory portal;
@@ -37,14 +34,14 @@ public final class CredentialsService {
     }
 
     public RoleCredentials credentials(SsoProfile profile, String fix) {
-        Optional<RoleCredentials> cached = cache.read(profile).filter(this::fresh);
+        Optional<RoleCredentials> cached = cache.readFresh(profile, clock.instant());
         if (cached.isPresent()) {
             return cached.get();
         }
         // Lock order: role entry, then (inside usableToken) the session. Nothing takes them the other way round.
         try (FileLock lock = FileLock.acquire(cache.lockPath(profile), lockTimeout, clock,
                 FileLock.describeSelf("ssocred fetching role credentials for " + profile.name()), holder -> { })) {
-            cached = cache.read(profile).filter(this::fresh); // written by the holder we waited for, or just before
+            cached = cache.readFresh(profile, clock.instant()); // written by the holder we waited for, or just before
             if (cached.isPresent()) {
                 return cached.get();
             }
@@ -59,10 +56,6 @@ public final class CredentialsService {
             throw new SsocredException(ExitCode.CONFIG, "cannot lock " + cache.lockPath(profile) + ": " + e.getMessage(),
                     "check that ~/.aws/cli/cache is writable");
         }
-    }
-
-    private boolean fresh(RoleCredentials c) {
-        return Duration.between(clock.instant(), c.expiration()).compareTo(REUSE_WINDOW) > 0;
     }
 
     private RoleCredentials fetch(SsoProfile p, SsoToken token, String fix) {

@@ -54,6 +54,14 @@ public final class RoleCredentialsCache {
         return dir.resolve(key(p) + ".json");
     }
 
+    /** The AWS CLI reuses cached role credentials while more than this remains. */
+    public static final java.time.Duration REUSE_WINDOW = java.time.Duration.ofMinutes(15);
+
+    /** Cached credentials with more than {@link #REUSE_WINDOW} left at {@code now}. */
+    public Optional<RoleCredentials> readFresh(SsoProfile p, Instant now) {
+        return read(p).filter(c -> java.time.Duration.between(now, c.expiration()).compareTo(REUSE_WINDOW) > 0);
+    }
+
     public Path lockPath(SsoProfile p) {
         return dir.resolve(key(p) + ".lock");
     }

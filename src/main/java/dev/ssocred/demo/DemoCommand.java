@@ -2,6 +2,7 @@ package dev.ssocred.demo;
 
 import dev.ssocred.cli.Cli;
 import dev.ssocred.cli.Context;
+import dev.ssocred.cli.FastPath;
 import dev.ssocred.config.Environment;
 import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.sso.Browser;
@@ -85,11 +86,21 @@ public final class DemoCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** Runs one ssocred command in-process in the demo's environment; returns {stdout, stderr, exit code}. */
+    /**
+     * Runs one ssocred command in-process in the demo's environment, as Main does (the cache-hit fast path first),
+     * and returns {stdout, stderr, exit code}.
+     */
     String[] ssocred(Environment env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter errText = new StringWriter();
-        Context ctx = contexts.create(env, new PrintWriter(out), new PrintWriter(errText), DemoCommand::clickAllow);
+        PrintWriter outWriter = new PrintWriter(out);
+        PrintWriter errWriter = new PrintWriter(errText);
+        var fast = FastPath.tryAnswer(args, env, java.time.Clock.systemUTC(), outWriter,
+                () -> contexts.create(env, outWriter, errWriter, DemoCommand::clickAllow));
+        if (fast.isPresent()) {
+            return new String[] {out.toString(), errText.toString(), Integer.toString(fast.get())};
+        }
+        Context ctx = contexts.create(env, outWriter, errWriter, DemoCommand::clickAllow);
         int code = Cli.execute(ctx, args);
         return new String[] {out.toString(), errText.toString(), Integer.toString(code)};
     }

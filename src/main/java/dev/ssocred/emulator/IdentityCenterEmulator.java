@@ -94,6 +94,17 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** All call counts, for tools outside the JVM (GET /_emulator/calls). */
+    public Map<String, Object> callCounts() {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        calls.forEach((k, v) -> {
+            if (!k.equals("Calls")) {
+                out.put(k, (long) v.get());
+            }
+        });
+        return out;
+    }
+
     public void resetCalls() {
         calls.clear();
     }
@@ -183,6 +194,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 case "ListAccountRoles" -> new Portal(this).listRoles(req);
                 case "Logout" -> new Portal(this).logout(req);
                 case "STS" -> sts.handle(req, this::count);
+                case "Calls" -> Response.json(200, callCounts());
                 default -> Response.json(404, Map.of("message", "no such operation: " + req.method() + " " + req.path()));
             };
             r.send(ex);
@@ -204,6 +216,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
             case "/assignment/roles" -> "ListAccountRoles";
             case "/logout" -> "Logout";
             case "/" -> "STS";
+            case "/_emulator/calls" -> "Calls";
             default -> "Unknown";
         };
     }

@@ -1,20 +1,94 @@
 package dev.ssocred.io;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** Lower-case SHA-1 hex of a UTF-8 string: how every AWS tool names its cache files. */
+/**
+ * Lower-case SHA-1 hex of a UTF-8 string: how every AWS tool names its cache files. Computed here (FIPS 180-4,
+ * section 6.1) rather than through {@code MessageDigest}: the cache-hit path would otherwise initialise the JCA
+ * provider framework, ~12 ms of a ~120 ms run. It names files; it protects nothing.
+ */
 public final class Sha1 {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Sha1() {
     }
 
     public static String hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required of every JVM", e);
+        byte[] digest = digest(s.getBytes(StandardCharsets.UTF_8));
+        char[] out = new char[40];
+        for (int i = 0; i < 20; i++) {
+            out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX[digest[i] & 0xf];
         }
+        return new String(out);
+    }
+
+    static byte[] digest(byte[] message) {
+        // Pad: 0x80, zeros, then the bit length as a 64-bit big-endian number, to a multiple of 64 bytes.
+        int padded = ((message.length + 8) / 64 + 1) * 64;
+        byte[] m = new byte[padded];
+        System.arraycopy(message, 0, m, 0, message.length);
+        m[message.length] = (byte) 0x80;
+        long bits = (long) message.length * 8;
+        for (int i = 0; i < 8; i++) {
+            m[padded - 1 - i] = (byte) (bits >>> (8 * i));
+        }
+        int h0 = 0x67452301;
+        int h1 = 0xEFCDAB89;
+        int h2 = 0x98BADCFE;
+        int h3 = 0x10325476;
+        int h4 = 0xC3D2E1F0;
+        int[] w = new int[80];
+        for (int block = 0; block < padded; block += 64) {
+            for (int t = 0; t < 16; t++) {
+                int j = block + 4 * t;
+                w[t] = (m[j] & 0xff) << 24 | (m[j + 1] & 0xff) << 16 | (m[j + 2] & 0xff) << 8 | (m[j + 3] & 0xff);
+            }
+            for (int t = 16; t < 80; t++) {
+                w[t] = Integer.rotateLeft(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
+            }
+            int a = h0;
+            int b = h1;
+            int c = h2;
+            int d = h3;
+            int e = h4;
+            for (int t = 0; t < 80; t++) {
+                int f;
+                int k;
+                if (t < 20) {
+                    f = (b & c) | (~b & d);
+                    k = 0x5A827999;
+                } else if (t < 40) {
+                    f = b ^ c ^ d;
+                    k = 0x6ED9EBA1;
+                } else if (t < 60) {
+                    f = (b & c) | (b & d) | (c & d);
+                    k = 0x8F1BBCDC;
+                } else {
+                    f = b ^ c ^ d;
+                    k = 0xCA62C1D6;
+                }
+                int temp = Integer.rotateLeft(a, 5) + f + e + k + w[t];
+                e = d;
+                d = c;
+                c = Integer.rotateLeft(b, 30);
+                b = a;
+                a = temp;
+            }
+            h0 += a;
+            h1 += b;
+            h2 += c;
+            h3 += d;
+            h4 += e;
+        }
+        byte[] out = new byte[20];
+        int[] h = {h0, h1, h2, h3, h4};
+        for (int i = 0; i < 5; i++) {
+            out[4 * i] = (byte) (h[i] >>> 24);
+            out[4 * i + 1] = (byte) (h[i] >>> 16);
+            out[4 * i + 2] = (byte) (h[i] >>> 8);
+            out[4 * i + 3] = (byte) h[i];
+        }
+        return out;
     }
 }

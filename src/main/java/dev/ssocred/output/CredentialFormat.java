@@ -57,7 +57,7 @@ public enum CredentialFormat {
         @Override
         String line(String name, String value) {
             // Inside set "N=V" cmd.exe still expands % and ! and cannot escape a quote: refuse rather than mangle.
-            if (CMD_UNSAFE.matcher(value).find()) {
+            if (Patterns.CMD_UNSAFE.matcher(value).find()) {
                 throw new IllegalArgumentException("the value of " + name + " cannot be written safely for cmd.exe");
             }
             return "set \"" + name + "=" + value + "\"";
@@ -67,7 +67,7 @@ public enum CredentialFormat {
     DOTENV {
         @Override
         String line(String name, String value) {
-            if (DOTENV_PLAIN.matcher(value).matches()) {
+            if (Patterns.DOTENV_PLAIN.matcher(value).matches()) {
                 return name + "=" + value;
             }
             return name + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
@@ -81,8 +81,11 @@ public enum CredentialFormat {
         }
     };
 
-    private static final Pattern CMD_UNSAFE = Pattern.compile("[\"%!\\r\\n]");
-    private static final Pattern DOTENV_PLAIN = Pattern.compile("[A-Za-z0-9_./+=:@,-]*");
+    /** Compiled on first use: enum initialisation is on the credential_process path, these patterns are not. */
+    private static final class Patterns {
+        static final Pattern CMD_UNSAFE = Pattern.compile("[\"%!\\r\\n]");
+        static final Pattern DOTENV_PLAIN = Pattern.compile("[A-Za-z0-9_./+=:@,-]*");
+    }
 
     /** The text to print: one line per variable for the shell formats. */
     public String render(RoleCredentials c, Optional<String> region) {
@@ -124,5 +127,15 @@ public enum CredentialFormat {
 
     public static CredentialFormat parse(String s) {
         return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** A format {@code ssocred env} accepts (all but PROCESS), or empty. */
+    public static Optional<CredentialFormat> forEnv(String s) {
+        try {
+            CredentialFormat f = parse(s);
+            return f == PROCESS ? Optional.empty() : Optional.of(f);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

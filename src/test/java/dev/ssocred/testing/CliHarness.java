@@ -42,10 +42,23 @@ public final class CliHarness {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context ctx = new Context(new Environment(env), clock, new PrintWriter(out), new PrintWriter(err), terminal,
-                () -> oidcFactory, () -> portalFactory, url -> browserOpened.add(url), d -> clock.advance(d));
-        int code = Cli.execute(ctx, args);
+        int code = Cli.execute(context(out, err), args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** The same call through Main's front door; null when the front door hands it to picocli. */
+    public Result runFastPath(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PrintWriter o = new PrintWriter(out);
+        var code = dev.ssocred.cli.FastPath.tryAnswer(args, new Environment(env), clock, o, () -> context(out, err));
+        o.flush();
+        return code.map(c -> new Result(c, out.toString(), err.toString())).orElse(null);
+    }
+
+    private Context context(StringWriter out, StringWriter err) {
+        return new Context(new Environment(env), clock, new PrintWriter(out), new PrintWriter(err), terminal,
+                () -> oidcFactory, () -> portalFactory, url -> browserOpened.add(url), d -> clock.advance(d));
     }
 
     public record Result(int code, String out, String err) {

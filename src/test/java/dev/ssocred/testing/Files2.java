@@ -37,6 +37,19 @@ public final class Files2 {
         }
     }
 
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Lines joined with \n and a final newline: {@code lines("[profile dev]", "region = x")}. */
     public static String lines(String... lines) {
         return String.join("\n", lines) + "\n";

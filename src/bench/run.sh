@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# ssocred credential_process latency against the peers, from one hyperfine run (docs/performance.md).
+#
+#   mvn -q -DskipTests package && src/bench/run.sh        # RUNS=20 by default; RUNS=40 src/bench/run.sh
+#
+# Starts the project's local Identity Center emulator, prepares a throwaway HOME, installs what it needs into
+# build directories (hyperfine from Debian if missing, the JavaScript SDK into target/bench), and prints medians
+# and ratios: warm (role credentials cached), cold (token cached, role credentials not), burst (32 parallel calls on
+# an expiring token), against the AWS SDK for JavaScript v3 fromSSO, boto3, the AWS CLI v2, and a Java hello world.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+ssocred="$root/target/ssocred"
+bench="$root/src/bench"
+work="$root/target/bench"
+runs=${RUNS:-20}
+[ -x "$ssocred" ] || { echo "run.sh: build first: mvn -q -DskipTests package" >&2; exit 1; }
+
+if ! command -v hyperfine >/dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq hyperfine >/dev/null
+fi
+mkdir -p "$work"
+if [ ! -d "$work/node_modules/@aws-sdk/credential-providers" ]; then
+  cp "$root/src/test/interop/package.json" "$work/package.json"
+  npm install --prefix "$work" --no-audit --no-fund --loglevel=error
+fi
+mkdir -p "$work/hello"
+javac -d "$work/hello" "$bench/Hello.java"
+
+# The emulator, with a signed-in session in a throwaway HOME; its stdin is held open by fd 3.
+home="$work/home"
+rm -rf "$home" "$work/emu.in"
+mkdir -p "$home"
+mkfifo "$work/emu.in"
+SSOCRED_CDS=off HOME="$home" "$ssocred" emulator --home "$home" < "$work/emu.in" > "$work/emu.out" 2> "$work/emu.err" &
+emu_pid=$!
+exec 3> "$work/emu.in"
+trap 'exec 3>&-; wait "$emu_pid" 2>/dev/null || true; rm -f "$work/emu.in"' EXIT
+for _ in $(seq 100); do grep -q AWS_ENDPOINT_URL= "$work/emu.out" 2>/dev/null && break; sleep 0.1; done
+endpoint=$(sed -n 's/^AWS_ENDPOINT_URL=//p' "$work/emu.out")
+[ -n "$endpoint" ] || { echo "run.sh: the emulator did not start" >&2; cat "$work/emu.err" >&2; exit 1; }
+
+# Everything below runs in the throwaway HOME against the emulator, with nothing of the caller's AWS setup.
+export HOME="$home" AWS_ENDPOINT_URL_SSO="$endpoint" AWS_ENDPOINT_URL_SSO_OIDC="$endpoint" AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+export NODE_PATH="$work/node_modules" BENCH_HOME="$home"
+profile=bench-readonly
+
+"$ssocred" warmup                                   # the class-data archive, as an installed ssocred has it
+"$ssocred" process --profile "$profile" > /dev/null # fills ~/.aws/cli/cache for the warm runs
+
+names=(java-hello ssocred-warm ssocred-env-warm js-fromSSO boto3 ssocred-cold ssocred-burst32)
+commands=("java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello"
+  "$ssocred process --profile $profile"
+  "$ssocred env $profile"
+  "node $bench/js_resolve.cjs $profile"
+  "python3 $bench/boto3_resolve.py $profile"
+  "$ssocred process --profile $profile"
+  "$bench/burst.sh 32 $profile")
+prepares=(true true true true true "$bench/prepare.sh cold" "$bench/prepare.sh burst")
+aws2=""
+for a in /usr/bin/aws $(command -v -a aws 2>/dev/null || true); do
+  if "$a" --version 2>&1 | grep -q '^aws-cli/2\.'; then aws2=$a; break; fi
+done
+if [ -n "$aws2" ]; then
+  # The installed CLI v2 (2.9) cannot reach a local portal (endpoint variables came in 2.13), so it joins the warm
+  # comparison only, where it reads the role credentials ssocred cached.
+  names+=(aws-cli-v2-warm)
+  commands+=("$aws2 configure export-credentials --profile $profile")
+  prepares+=(true)
+fi
+
+args=()
+for i in "${!names[@]}"; do
+  args+=(--prepare "${prepares[$i]}" -n "${names[$i]}" "${commands[$i]}")
+done
+before=$(python3 "$bench/calls.py" "$endpoint")
+hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/result.json" "${args[@]}" >&2
+after=$(python3 "$bench/calls.py" "$endpoint")
+rss=$(python3 "$bench/rss.py" "$ssocred" process --profile "$profile")
+python3 "$bench/report.py" "$work/result.json" "$before" "$after" "$rss" "$((runs + 3))"

@@ -1,0 +1,46 @@
+package dev.ssocred.cli;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.ServiceException;
+import dev.ssocred.SsocredException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** The single place failures are printed, for picocli's handler and the fast path alike (no picocli here). */
+final class ErrorReporter {
+    private ErrorReporter() {
+    }
+
+    /** The single place failures are printed: {@code ssocred: what} and {@code hint: how}; a trace only with --debug. */
+    static int report(Context ctx, Exception ex) {
+        PrintWriter err = ctx.err();
+        SsocredException known = known(ex);
+        if (known != null) {
+            err.println("ssocred: " + known.getMessage());
+            if (known.hint() != null) {
+                err.println("hint: " + known.hint());
+            }
+        } else if (ex instanceof ServiceException se) {
+            err.println("ssocred: " + se.describe());
+            err.println("hint: retry in a moment; add --debug for details");
+        } else {
+            err.println("ssocred: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            err.println("hint: run again with --debug and report the output (it contains no secrets)");
+        }
+        if (ctx.debug()) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        if (known != null) {
+            return known.exitCode().code();
+        }
+        return ex instanceof ServiceException ? ExitCode.AWS.code() : ExitCode.INTERNAL.code();
+    }
+
+    private static SsocredException known(Throwable ex) {
+        return ex instanceof SsocredException s ? s : null;
+    }
+
+}

@@ -1,0 +1,115 @@
+package dev.ssocred.cli;
+
+import dev.ssocred.SsocredException;
+import dev.ssocred.config.AwsConfig;
+import dev.ssocred.config.AwsPaths;
+import dev.ssocred.config.Environment;
+import dev.ssocred.config.ProfileResolver;
+import dev.ssocred.config.SsoProfile;
+import dev.ssocred.creds.RoleCredentials;
+import dev.ssocred.creds.RoleCredentialsCache;
+import dev.ssocred.output.CredentialFormat;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The front door for the calls that happen dozens of times a minute: {@code process} and {@code env}. It parses
+ * just those verbs' options (names shared with picocli through {@link Verbs}), never loads picocli, and answers a
+ * cache hit from the files alone (no AWS SDK, no network). Arguments it does not know (--help, --debug, other
+ * verbs) go to the full command line, which owns usage messages.
+ */
+public final class FastPath {
+    private FastPath() {
+    }
+
+    /**
+     * The exit code after answering a {@code process} or {@code env} call, or empty (having printed nothing) when
+     * the arguments are for picocli: other verbs, --help, --debug, anything unusual. A cache hit is answered from
+     * the files alone; a miss runs the same {@link CredentialVerb} the picocli commands run, in a Context from
+     * {@code contexts}, still without loading picocli.
+     */
+    public static Optional<Integer> tryAnswer(String[] args, Environment env, Clock clock, PrintWriter out,
+                                              java.util.function.Supplier<Context> contexts) {
+        Optional<Request> request = Request.parse(args);
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        Request r = request.get();
+        if (cacheHit(r, env, clock, out)) {
+            return Optional.of(0);
+        }
+        Context ctx = contexts.get();
+        try {
+            CredentialVerb.print(ctx, ProfileResolver.selectName(Optional.ofNullable(r.profile), env), r.format);
+            return Optional.of(0);
+        } catch (RuntimeException e) {
+            return Optional.of(ErrorReporter.report(ctx, e));
+        } finally {
+            ctx.out().flush();
+            ctx.err().flush();
+        }
+    }
+
+    /** Answers from ~/.aws/cli/cache alone; false (having printed nothing) on a miss, a warning or any error. */
+    private static boolean cacheHit(Request r, Environment env, Clock clock, PrintWriter out) {
+        try {
+            List<String> warnings = new ArrayList<>();
+            AwsPaths paths = AwsPaths.from(env);
+            AwsConfig config = AwsConfig.load(paths, env, warnings::add);
+            SsoProfile profile = new ProfileResolver(config, env).forCredentials(
+                    ProfileResolver.selectName(Optional.ofNullable(r.profile), env));
+            Optional<RoleCredentials> creds = new RoleCredentialsCache(paths.cliCacheDir(), p -> "", warnings::add)
+                    .readFresh(profile, clock.instant());
+            if (creds.isEmpty() || !warnings.isEmpty()) {
+                return false;
+            }
+            String text = r.format.render(creds.get(), r.format == CredentialFormat.PROCESS ? Optional.empty() : profile.region());
+            out.print(text);
+            out.flush();
+            return true;
+        } catch (SsocredException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The arguments of a credential verb, when they are all ones this parser knows. */
+    record Request(String profile, CredentialFormat format) {
+        static Optional<Request> parse(String[] args) {
+            if (args.length == 0) {
+                return Optional.empty();
+            }
+            boolean env = args[0].equals(Verbs.ENV);
+            if (!env && !args[0].equals(Verbs.PROCESS) && !args[0].equals(Verbs.PROCESS_ALIAS)) {
+                return Optional.empty();
+            }
+            String flag = null;
+            String positional = null;
+            String format = env ? Verbs.DEFAULT_FORMAT : null;
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals(Verbs.PROFILE) && i + 1 < args.length) {
+                    flag = args[++i];
+                } else if (a.startsWith(Verbs.PROFILE + "=")) {
+                    flag = a.substring(Verbs.PROFILE.length() + 1);
+                } else if (env && a.equals(Verbs.FORMAT) && i + 1 < args.length) {
+                    format = args[++i];
+                } else if (env && a.startsWith(Verbs.FORMAT + "=")) {
+                    format = a.substring(Verbs.FORMAT.length() + 1);
+                } else if (!a.startsWith("-") && positional == null) {
+                    positional = a;
+                } else {
+                    return Optional.empty(); // --debug, --help, a second positional, anything unusual
+                }
+            }
+            if (CredentialVerb.conflict(flag, positional)) {
+                return Optional.empty();
+            }
+            Optional<CredentialFormat> f = env ? CredentialFormat.forEnv(format) : Optional.of(CredentialFormat.PROCESS);
+            String name = flag != null ? flag : positional;
+            return f.map(cf -> new Request(name, cf));
+        }
+    }
+}

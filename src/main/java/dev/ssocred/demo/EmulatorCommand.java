@@ -1,0 +1,82 @@
+package dev.ssocred.demo;
+
+import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.io.Timestamps;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ssocred emulator}: runs the local IAM Identity Center emulator in the foreground, for trying the AWS tools
+ * without an account and for the benchmark. With {@code --home DIR} it also writes a config and a signed-in
+ * session into DIR/.aws, as a finished login would.
+ */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = {"Run a local IAM Identity Center emulator on 127.0.0.1 until stdin closes or the process is stopped.",
+                "Prints AWS_ENDPOINT_URL=<url> on stdout; device logins approve themselves."})
+public final class EmulatorCommand implements Callable<Integer> {
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    @Option(names = "--port", description = "Port on 127.0.0.1 (default: any free port).")
+    int port;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Write DIR/.aws/config (profiles bench-readonly, bench-admin) and a signed-in token.")
+    Path home;
+
+    public EmulatorCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (IdentityCenterEmulator emu = IdentityCenterEmulator.start(port, Clock.systemUTC())) {
+            emu.autoApproveAfter = Duration.ZERO;
+            if (home != null) {
+                seed(emu, home);
+            }
+            out.println("AWS_ENDPOINT_URL=" + emu.baseUrl());
+            out.flush();
+            err.println("ssocred: emulator listening on " + emu.baseUrl() + "; close stdin (Ctrl-D) to stop");
+            err.flush();
+            while (System.in.read() >= 0) {
+                // runs until stdin reaches its end
+            }
+        }
+        return 0;
+    }
+
+    private static void seed(IdentityCenterEmulator emu, Path home) throws Exception {
+        Path aws = Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(aws.resolve("config"), String.join("\n",
+                "[sso-session bench]",
+                "sso_start_url = https://d-1234567890.awsapps.com/start",
+                "sso_region = us-east-1",
+                "sso_registration_scopes = sso:account:access",
+                "[profile bench-readonly]",
+                "sso_session = bench",
+                "sso_account_id = 111122223333",
+                "sso_role_name = ReadOnly",
+                "region = us-east-1",
+                "[profile bench-admin]",
+                "sso_session = bench",
+                "sso_account_id = 111122223333",
+                "sso_role_name = Admin",
+                "region = us-east-1", ""), StandardCharsets.UTF_8);
+        IdentityCenterEmulator.Seed s = emu.seedSession();
+        var session = new dev.ssocred.config.SsoSession(java.util.Optional.of("bench"),
+                "https://d-1234567890.awsapps.com/start", "us-east-1", java.util.List.of("sso:account:access"));
+        new dev.ssocred.sso.TokenCache(aws.resolve("sso/cache"), Path::toString, w -> { }).writeToken(session,
+                new dev.ssocred.sso.SsoToken(session.startUrl(), session.region(), s.accessToken(),
+                        java.time.Instant.now().plus(emu.accessTokenLifetime), s.clientId(), s.clientSecret(),
+                        Timestamps.format(s.registrationExpiresAt()), s.refreshToken()));
+    }
+}

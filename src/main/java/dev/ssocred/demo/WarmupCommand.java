@@ -1,0 +1,41 @@
+package dev.ssocred.demo;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ssocred warmup}: the launcher builds a class-data archive (AppCDS on JDK 17-24, an AOT cache on JDK 25+)
+ * by running this command with {@code --train} under the JVM's dump option. Training runs the demo silently,
+ * which loads the classes of every path: login, refresh, the SDK calls, and the cache-hit fast path.
+ */
+@Command(name = "warmup", mixinStandardHelpOptions = true,
+        description = {"Build the class-data archive that makes ssocred start faster (the launcher does it on first use).",
+                "Stored in ~/.cache/ssocred (or $XDG_CACHE_HOME/ssocred); SSOCRED_CDS=off disables it."})
+public final class WarmupCommand implements Callable<Integer> {
+    private final PrintWriter err;
+    private final DemoCommand.Contexts contexts;
+    private final java.util.Map<String, String> env;
+
+    @Option(names = "--train", hidden = true, description = "Run the training workload (used by the launcher).")
+    boolean train;
+
+    public WarmupCommand(PrintWriter err, DemoCommand.Contexts contexts, java.util.Map<String, String> env) {
+        this.err = err;
+        this.contexts = contexts;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!train) {
+            err.println("ssocred: the archive is written by the ssocred launcher; run 'ssocred warmup' through it "
+                    + "(target/ssocred), not with java -jar");
+            err.flush();
+            return 0;
+        }
+        return new DemoCommand(new PrintWriter(Writer.nullWriter()), contexts, env).call();
+    }
+}

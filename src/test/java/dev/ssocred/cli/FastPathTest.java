@@ -1,0 +1,90 @@
+package dev.ssocred.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.ssocred.config.SsoSession;
+import dev.ssocred.sso.SsoToken;
+import dev.ssocred.sso.TokenCache;
+import dev.ssocred.testing.CliHarness;
+import dev.ssocred.testing.Files2;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The front door that answers process and env without picocli must behave exactly like the picocli commands: the
+ * same stdout, stderr and exit code for every argument form it accepts, and it must hand everything else over.
+ */
+class FastPathTest {
+    static final String START = "https://d-1234567890.awsapps.com/start";
+    static final SsoSession CORP = new SsoSession(Optional.of("corp"), START, "us-east-1", List.of("sso:account:access"));
+    @TempDir
+    Path home;
+    CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliHarness(home).config("[profile dev]", "sso_session = corp", "sso_account_id = 111122223333",
+                "sso_role_name = ReadOnly", "region = eu-west-1", "[profile other]", "sso_session = corp",
+                "sso_account_id = 111122223333", "sso_role_name = Admin",
+                "[sso-session corp]", "sso_start_url = " + START, "sso_region = us-east-1");
+        cli.env.put("AWS_PROFILE", "dev");
+    }
+
+    private void loggedIn() {
+        new TokenCache(cli.aws("sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(START, "us-east-1",
+                "at", cli.clock.instant().plus(Duration.ofHours(8)), "cid", "cs", "2030-01-01T00:00:00Z", "rt"));
+    }
+
+    /** Runs the front door, then picocli on a fresh role cache, and demands identical results. */
+    private void sameAsPicocli(String... args) {
+        CliHarness.Result fast = cli.runFastPath(args);
+        assertNotNull(fast, "the front door should answer " + String.join(" ", args));
+        Files2.deleteTree(cli.aws("cli"));
+        cli.portal.tokensSeen.clear();
+        CliHarness.Result picocli = cli.run(args);
+        assertEquals(picocli.toString(), fast.toString().replaceAll("ASIA\\d+", "ASIA1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"process", "process --profile dev", "process --profile=dev", "process dev",
+            "credential-process dev", "process --profile other", "env", "env dev", "env --profile dev --format fish",
+            "env --format=json dev", "env dev --format cmd", "env --format dotenv", "process dev --profile dev"})
+    void answersLikePicocliOnAMiss(String args) {
+        loggedIn();
+        sameAsPicocli(args.split(" "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"process", "env --format powershell", "process other"})
+    void answersLikePicocliOnAHit(String args) {
+        loggedIn();
+        assertEquals(0, cli.run(args.split(" ")).code()); // fills the cache
+        int calls = cli.portal.tokensSeen.size();
+        CliHarness.Result fast = cli.runFastPath(args.split(" "));
+        assertEquals(cli.run(args.split(" ")).toString(), fast.toString());
+        assertEquals(calls, cli.portal.tokensSeen.size(), "a hit makes no call");
+    }
+
+    @Test
+    void errorsLookTheSame() {
+        sameAsPicocli("process"); // not logged in: exit 3
+        Files2.write(cli.aws("config"), "[profile dev]\nnonsense\n");
+        sameAsPicocli("env", "dev"); // config error: exit 4
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "process --help", "--debug process", "process --debug", "env --format", "process a b",
+            "process --profile a b", "login", "write dev", "env --bogus", "process -h", "env --format tcsh"})
+    void handsEverythingElseToPicocli(String args) {
+        assertNull(cli.runFastPath(args.split(" ")));
+    }
+}
