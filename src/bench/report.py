@@ -29,5 +29,7 @@ if "aws-cli-v2-warm" in median:
 print(f"  cold     ssocred process / boto3               {ratio('ssocred-cold', 'boto3'):5.2f}x  (target <= 1.0)")
 print(f"  burst    32 parallel     / ssocred cold        {ratio('ssocred-burst32', 'ssocred-cold'):5.2f}x  (target <= 4)")
 print(f"  floor    ssocred warm    / Java hello world    {ratio('ssocred-warm', 'java-hello'):5.2f}x")
+print(f"  floor    32 Java hello worlds in parallel / ssocred cold  {ratio('java-hello-x32', 'ssocred-cold'):5.2f}x")
+print(f"  floor    32 warm ssocred in parallel      / ssocred cold  {ratio('ssocred-warm-x32', 'ssocred-cold'):5.2f}x")
 print(f"\nburst refreshes: {refreshes} in {burst_runs} bursts (one per burst expected)")
 print(f"peak RSS of a warm ssocred process: {rss} MB (target <= 64)")

@@ -50,15 +50,18 @@ profile=bench-readonly
 "$ssocred" warmup                                   # the class-data archive, as an installed ssocred has it
 "$ssocred" process --profile "$profile" > /dev/null # fills ~/.aws/cli/cache for the warm runs
 
-names=(java-hello ssocred-warm ssocred-env-warm js-fromSSO boto3 ssocred-cold ssocred-burst32)
-commands=("java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello"
+hello="java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello"
+names=(java-hello ssocred-warm ssocred-env-warm js-fromSSO boto3 ssocred-cold ssocred-burst32 java-hello-x32 ssocred-warm-x32)
+commands=("$hello"
   "$ssocred process --profile $profile"
   "$ssocred env $profile"
   "node $bench/js_resolve.cjs $profile"
   "python3 $bench/boto3_resolve.py $profile"
   "$ssocred process --profile $profile"
-  "$bench/burst.sh 32 $profile")
-prepares=(true true true true true "$bench/prepare.sh cold" "$bench/prepare.sh burst")
+  "$bench/burst.sh 32 $profile"
+  "$bench/parallel.sh 32 $hello"
+  "$bench/parallel.sh 32 $ssocred process --profile $profile")
+prepares=(true true true true true "$bench/prepare.sh cold" "$bench/prepare.sh burst" true true)
 aws2=""
 for a in /usr/bin/aws $(command -v -a aws 2>/dev/null || true); do
   if "$a" --version 2>&1 | grep -q '^aws-cli/2\.'; then aws2=$a; break; fi

@@ -10,6 +10,8 @@ fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
+case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
+
 # Class-data sharing: an AppCDS archive (JDK 17-24) or an AOT cache (JDK 25+) of ssocred's classes, kept in the
 # user's cache directory under a name made of this jar's hash and the JDK, so a rebuilt jar or another JDK never
 # reuses a stale one. The JDK's version comes from its release file: no JVM is started to learn it.
@@ -32,7 +34,6 @@ if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java") && jreal=$(read
   esac
   if [ -n "$ext" ]; then
     # The JVM accepts an archive only for the class path it was made with: this file's own path is in the key.
-    case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
     cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/ssocred"
     archive="$cache/at${self%/*}/ssocred-$build-${jhome##*/}-$jver.$ext"
     flags="$flags $quiet"
@@ -44,7 +45,7 @@ create() {
   tmp="$archive.$$.tmp"
   if [ "$ext" = aot ]; then dump="-XX:AOTCacheOutput=$tmp"; else dump="-XX:ArchiveClassesAtExit=$tmp"; fi
   # shellcheck disable=SC2086
-  "$java" $flags -Xlog:all=off $dump -jar "$0" warmup --train </dev/null >/dev/null 2>&1
+  "$java" $flags -Xlog:all=off $dump -jar "$self" warmup --train </dev/null >/dev/null 2>&1
   if [ -s "$tmp" ]; then mv -f "$tmp" "$archive"; else rm -f "$tmp"; return 1; fi
 }
 
@@ -71,6 +72,6 @@ if [ -n "$archive" ]; then
 fi
 
 # shellcheck disable=SC2086
-exec "$java" $flags $share -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS -jar "$0" "$@"
+exec "$java" $flags $share -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS -jar "$self" "$@"
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

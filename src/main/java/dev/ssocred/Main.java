@@ -11,6 +11,7 @@ import dev.ssocred.cli.Platform;
 import dev.ssocred.config.Environment;
 import dev.ssocred.demo.DemoCommand;
 import dev.ssocred.demo.EmulatorCommand;
+import dev.ssocred.demo.Training;
 import dev.ssocred.demo.WarmupCommand;
 import dev.ssocred.sso.Browser;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class Main {
         Environment env = Environment.system();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+        if (args.length == 2 && args[0].equals("warmup") && args[1].equals("--train")) {
+            return train(err);
+        }
         // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
         // UTC: the cache-hit check compares instants only, and loading the time-zone database costs ~7 ms.
         Optional<Integer> fast = FastPath.tryAnswer(args, env, Clock.systemUTC(), out,
@@ -46,6 +50,18 @@ public final class Main {
         DemoCommand.Contexts contexts = (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false);
         return Cli.execute(ctx, Map.of("demo", new DemoCommand(err, contexts, env.vars()),
                 "warmup", new WarmupCommand(err, contexts, env.vars()), "emulator", new EmulatorCommand(out, err)), args);
+    }
+
+    /** The launcher's archive training run (docs/performance.md); failures only mean no archive. */
+    private static int train(PrintWriter err) {
+        try {
+            return Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
+                    new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
+        } catch (Exception e) {
+            err.println("ssocred: warmup training failed: " + e);
+            err.flush();
+            return 1;
+        }
     }
 
     /** The real wiring. The SDK is touched only through the suppliers, so a cache hit never loads an SDK class. */

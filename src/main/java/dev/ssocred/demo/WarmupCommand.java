@@ -1,15 +1,14 @@
 package dev.ssocred.demo;
 
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code ssocred warmup}: the launcher builds a class-data archive (AppCDS on JDK 17-24, an AOT cache on JDK 25+)
- * by running this command with {@code --train} under the JVM's dump option. Training runs the demo silently,
- * which loads the classes of every path: login, refresh, the SDK calls, and the cache-hit fast path.
+ * by running {@code warmup --train} under the JVM's dump option ({@link Training}; Main dispatches it before
+ * picocli, so picocli stays out of the archive).
  */
 @Command(name = "warmup", mixinStandardHelpOptions = true,
         description = {"Build the class-data archive that makes ssocred start faster (the launcher does it on first use).",
@@ -30,12 +29,10 @@ public final class WarmupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!train) {
-            err.println("ssocred: the archive is written by the ssocred launcher; run 'ssocred warmup' through it "
-                    + "(target/ssocred), not with java -jar");
-            err.flush();
-            return 0;
-        }
-        return new DemoCommand(new PrintWriter(Writer.nullWriter()), contexts, env).call();
+        // The launcher runs training before picocli is loaded (Main); reaching this means java -jar was used.
+        err.println("ssocred: the archive is written by the ssocred launcher; run 'ssocred warmup' through it "
+                + "(target/ssocred), not with java -jar");
+        err.flush();
+        return 0;
     }
 }

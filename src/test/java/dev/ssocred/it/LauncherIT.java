@@ -130,6 +130,53 @@ class LauncherIT {
     }
 
     @Test
+    void warmupWritesAClassDataArchiveThatLaterRunsUseWithCleanStdout() throws Exception {
+        loggedIn();
+        env.remove("SSOCRED_CDS");
+        env.put("XDG_CACHE_HOME", home.resolve("xdg").toString());
+        Launcher.Result w = Launcher.run(env, "warmup");
+        assertEquals(0, w.code(), w.toString());
+        assertEquals("", w.out());
+        java.nio.file.Path archive;
+        try (var files = java.nio.file.Files.walk(home.resolve("xdg/ssocred"))) {
+            archive = files.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).findFirst().orElseThrow();
+        }
+        assertTrue(w.err().contains("wrote " + archive), w.err());
+        java.nio.file.Path log = home.resolve("classes.log");
+        env.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(EXPECTED, r.out());
+        assertEquals("", r.err());
+        assertTrue(java.util.regex.Pattern.compile("dev\\.ssocred\\.cli\\.FastPath source: shared objects file")
+                .matcher(Files2.read(log)).find(), "FastPath came from the archive");
+    }
+
+    @Test
+    void firstUseBuildsTheArchiveInTheBackgroundWithoutDelayingOrPollutingTheCall() throws Exception {
+        loggedIn();
+        env.remove("SSOCRED_CDS");
+        env.put("XDG_CACHE_HOME", home.resolve("xdg").toString());
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(EXPECTED, r.out());
+        assertEquals("", r.err());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (true) { // the background build holds <archive>.lock until it is done
+            boolean archive;
+            boolean lock;
+            try (var files = java.nio.file.Files.walk(home.resolve("xdg/ssocred"))) {
+                var names = files.map(java.nio.file.Path::toString).toList();
+                archive = names.stream().anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"));
+                lock = names.stream().anyMatch(n -> n.endsWith(".lock"));
+            }
+            if (archive && !lock) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "no archive appeared");
+            Thread.sleep(200); // waiting for another process, not for a clock
+        }
+    }
+
+    @Test
     void versionWorks() throws Exception {
         Launcher.Result r = Launcher.run(env, "--version");
         assertEquals(0, r.code());

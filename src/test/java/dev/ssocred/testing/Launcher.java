@@ -33,6 +33,8 @@ public final class Launcher {
         }
         env.put("HOME", home.toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        // No background archive creation in a temp HOME that JUnit deletes; LauncherIT tests the archive itself.
+        env.put("SSOCRED_CDS", "off");
         return env;
     }
 
