@@ -1,6 +1,5 @@
 package dev.ssocred.aws;
 
-import dev.ssocred.ServiceException;
 import dev.ssocred.creds.RoleCredentials;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -1,11 +1,6 @@
 package dev.ssocred.config;
 
-import dev.ssocred.SsocredException;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.ssocred.io.TextFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +32,8 @@ public final class AwsConfig {
     /** Reads and parses one file; a missing file is an empty one, as for the AWS CLI. */
     public static IniFile read(Path file, Environment env) {
         String display = display(file, env);
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return IniParser.parse(text, display);
-        } catch (NoSuchFileException e) {
-            return IniFile.empty(display);
-        } catch (CharacterCodingException e) {
-            throw SsocredException.config(display + " is not valid UTF-8 text", "save " + display + " as UTF-8");
-        } catch (IOException e) {
-            throw SsocredException.config("cannot read " + display + ": " + e.getMessage(),
-                    "check the permissions of " + display);
-        }
+        return TextFiles.readUtf8(file, display).map(text -> IniParser.parse(text, display))
+                .orElseGet(() -> IniFile.empty(display));
     }
 
     /** {@code ~/.aws/config} rather than the absolute path when the file lives under HOME. */

@@ -6,11 +6,10 @@ import dev.ssocred.config.CredentialsFileEditor;
 import dev.ssocred.config.IniFile;
 import dev.ssocred.config.IniParser;
 import dev.ssocred.io.SecretFiles;
+import dev.ssocred.io.TextFiles;
 import dev.ssocred.io.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,17 +61,6 @@ public final class CredentialsFileWriter {
     }
 
     private String read() {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            return "";
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new SsocredException(ExitCode.CONFIG, display + " is not valid UTF-8 text; not touching it",
-                    "save " + display + " as UTF-8");
-        } catch (IOException e) {
-            throw new SsocredException(ExitCode.CONFIG, "cannot read " + display + ": " + e.getMessage(),
-                    "check the permissions of " + display);
-        }
+        return TextFiles.readUtf8(file, display).orElse("");
     }
 }

@@ -1,11 +1,9 @@
 package dev.ssocred.creds;
 
-import dev.ssocred.ExitCode;
-import dev.ssocred.SsocredException;
 import dev.ssocred.config.SsoProfile;
 import dev.ssocred.io.Json;
 import dev.ssocred.io.PyJson;
-import dev.ssocred.io.SecretFiles;
+import dev.ssocred.io.TextFiles;
 import dev.ssocred.io.Sha1;
 import dev.ssocred.io.Timestamps;
 import java.io.IOException;
@@ -98,13 +96,7 @@ public final class RoleCredentialsCache {
         json.put("ProviderType", "sso");
         json.put("Credentials", creds);
         Path file = path(p);
-        try {
-            SecretFiles.write(file, PyJson.DEFAULT.dumps(json).getBytes(StandardCharsets.UTF_8), warnings,
-                    display.apply(file));
-        } catch (IOException e) {
-            throw new SsocredException(ExitCode.CONFIG, "cannot write " + display.apply(file) + ": " + e.getMessage(),
-                    "check that " + display.apply(dir) + " is a writable directory");
-        }
+        TextFiles.writeSecretJson(file, json, warnings, display.apply(file), display.apply(dir));
     }
 
     private static String str(Object o) {

@@ -4,8 +4,7 @@ import dev.ssocred.ExitCode;
 import dev.ssocred.SsocredException;
 import dev.ssocred.config.SsoSession;
 import dev.ssocred.io.Json;
-import dev.ssocred.io.PyJson;
-import dev.ssocred.io.SecretFiles;
+import dev.ssocred.io.TextFiles;
 import dev.ssocred.io.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,14 +100,7 @@ public final class TokenCache {
     }
 
     private void write(Path file, Map<String, Object> json) {
-        // One line and no trailing newline: what the CLI's _sso_json_dumps writes.
-        byte[] bytes = PyJson.DEFAULT.dumps(json).getBytes(StandardCharsets.UTF_8);
-        try {
-            SecretFiles.write(file, bytes, warnings, display.apply(file));
-        } catch (IOException e) {
-            throw new SsocredException(ExitCode.CONFIG, "cannot write " + display.apply(file) + ": " + e.getMessage(),
-                    "check that " + display.apply(dir) + " is a writable directory");
-        }
+        TextFiles.writeSecretJson(file, json, warnings, display.apply(file), display.apply(dir));
     }
 
     private Optional<Map<String, Object>> readJson(Path file, String fix) {

@@ -11,7 +11,6 @@ import dev.ssocred.sso.SsoToken;
 import dev.ssocred.sso.TokenCache;
 import dev.ssocred.testing.CliHarness;
 import dev.ssocred.testing.Files2;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

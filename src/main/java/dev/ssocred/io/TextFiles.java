@@ -1,0 +1,49 @@
+package dev.ssocred.io;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.SsocredException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Reading user files strictly as UTF-8 and writing secret JSON, with errors that name the file and the fix. */
+public final class TextFiles {
+    private TextFiles() {
+    }
+
+    /** The file's text, or empty when it does not exist. Invalid UTF-8 is an error, never silently replaced. */
+    public static Optional<String> readUtf8(Path file, String display) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            throw SsocredException.config(display + " is not valid UTF-8 text", "save " + display + " as UTF-8");
+        } catch (IOException e) {
+            throw SsocredException.config("cannot read " + display + ": " + e.getMessage(),
+                    "check the permissions of " + display);
+        }
+    }
+
+    /**
+     * Writes {@code json} as the AWS CLI does (Python's json.dumps: one line, no trailing newline) through
+     * {@link SecretFiles#write}: atomic, rw-------.
+     */
+    public static void writeSecretJson(Path file, Map<String, Object> json, Consumer<String> warnings, String display,
+                                       String dirDisplay) {
+        try {
+            SecretFiles.write(file, PyJson.DEFAULT.dumps(json).getBytes(StandardCharsets.UTF_8), warnings, display);
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot write " + display + ": " + e.getMessage(),
+                    "check that " + dirDisplay + " is a writable directory");
+        }
+    }
+}
