@@ -52,9 +52,30 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
             return new ServiceException(kind, operation, endpoint, describe(ase), e);
         }
         if (e instanceof SdkClientException) {
-            return new ServiceException(ServiceException.Kind.NETWORK, operation, endpoint, firstLine(e.getMessage()), e);
+            if (causedByIo(e)) {
+                return new ServiceException(ServiceException.Kind.NETWORK, operation, endpoint, firstLine(e.getMessage()), e);
+            }
+            // A parser's message may quote the body it choked on, and a token answer's body is a secret.
+            return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint,
+                    "the answer is not what the API defines", e);
         }
         return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint, firstLine(e.getMessage()), e);
+    }
+
+    /** Timeouts and I/O failures are the network's; a JSON parser's IOException is an unreadable answer. */
+    private static boolean causedByIo(Throwable t) {
+        if (t instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                || t instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        boolean io = false;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getClass().getName().contains(".jackson.")) {
+                return false;
+            }
+            io |= c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException;
+        }
+        return io;
     }
 
     /** "ErrorCode (HTTP 400): message" without the request details the SDK appends. */

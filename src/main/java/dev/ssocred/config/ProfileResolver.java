@@ -126,9 +126,11 @@ public final class ProfileResolver {
         for (Map.Entry<String, Setting> e : session.entrySet()) {
             Setting mine = merged.get(e.getKey());
             if (mine != null && !mine.value().equals(e.getValue().value())) {
+                boolean secret = e.getKey().contains("secret") || e.getKey().contains("token");
                 throw SsocredException.config("the value for " + e.getKey() + " is inconsistent between profile '"
-                        + p.name() + "' (" + mine.value() + ", " + mine.location() + ") and sso-session '"
-                        + sessionName.get() + "' (" + e.getValue().value() + ", " + e.getValue().location() + ")",
+                        + p.name() + "' (" + (secret ? "***" : mine.value()) + ", " + mine.location()
+                        + ") and sso-session '" + sessionName.get() + "' (" + (secret ? "***" : e.getValue().value())
+                        + ", " + e.getValue().location() + ")",
                         "remove " + e.getKey() + " from " + p.where() + "; the sso-session's value applies");
             }
             merged.put(e.getKey(), e.getValue());

@@ -40,6 +40,10 @@ final class EmulatorState {
     /** Credentials the portal issued; the STS endpoint accepts only signatures made with these. */
     record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
                              String roleName, Instant expiration) {
+        @Override
+        public String toString() {
+            return "IssuedCredentials[" + accessKeyId + ", " + accountId + "/" + roleName + ", secrets=***]";
+        }
     }
 
     Instant now() {

@@ -127,7 +127,8 @@ class SdkOidcApiWireMockTest {
     void malformedAnswerIsAnError() {
         wm.stubFor(post("/token").willReturn(aResponse().withStatus(200).withBody("<html>proxy login</html>")));
         var e = assertThrows(ServiceException.class, () -> api().createTokenWithDeviceCode("cid", "cs", "dc"));
-        assertTrue(e.kind() == Kind.OTHER || e.kind() == Kind.NETWORK, e.kind().toString());
+        assertEquals(Kind.OTHER, e.kind());
+        assertEquals("the answer is not what the API defines", e.getMessage());
     }
 
     @Test
