@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  4  configuration problem in ~/.aws/config, ~/.aws/credentials or a cache file",
                 "  5  an AWS endpoint failed or could not be reached",
                 "  6  timed out waiting (for another ssocred process or for the sign-in)"})
-public final class SsocredCommand implements Runnable {
+public final class SsocredCommand implements java.util.concurrent.Callable<Integer> {
     private final Context ctx;
 
     @Spec
@@ -33,8 +33,10 @@ public final class SsocredCommand implements Runnable {
         ctx.setDebug(debug);
     }
 
+    /** No verb: usage on stderr (nothing was asked for on stdout) and the usage exit code. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(ctx.err());
+        return dev.ssocred.ExitCode.USAGE.code();
     }
 }

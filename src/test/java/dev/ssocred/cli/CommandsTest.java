@@ -269,6 +269,25 @@ class CommandsTest {
     }
 
     @Test
+    void writeKeepsOddValuesOfOtherSectionsByteForByte() {
+        loggedIn(Duration.ofHours(8));
+        String before = "[tools]\r\ncredential_process = \"C:\\Program Files\\x.exe\" --arg ${HOME} %(y)s\r\n"
+                + "path = C:\\tools\\\r\nurl = https://h/x=1 # not a comment\r\nnested =\r\n  a = b\r\n";
+        Files2.write(cli.aws("credentials"), before);
+        assertEquals(0, cli.run("write", "dev").code());
+        String after = Files2.read(cli.aws("credentials"));
+        assertTrue(after.startsWith(before + "\r\n[dev]\r\naws_access_key_id = ASIA1\r\n"), after);
+    }
+
+    @Test
+    void noVerbPrintsUsageOnStderrAndExits2() {
+        var r = cli.run();
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("Usage: ssocred"), r.err());
+    }
+
+    @Test
     void helpListsExitCodes() {
         var r = cli.run("--help");
         assertEquals(0, r.code());

@@ -1,0 +1,26 @@
+package dev.ssocred.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ssocred.config.Environment;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SystemBrowserTest {
+    private static final String URL = "https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH";
+
+    @Test
+    void browserVariableComesFirstWithPercentSSubstitutedOrTheUrlAppended() {
+        var b = new SystemBrowser(new Environment(Map.of("BROWSER", "firefox --new-tab %s:wslview")));
+        List<List<String>> c = b.candidates(URL);
+        assertEquals(List.of("firefox", "--new-tab", URL), c.get(0));
+        assertEquals(List.of("wslview", URL), c.get(1));
+    }
+
+    @Test
+    void withoutBrowserTheAdapterFallsBackToThePlatformOpener() {
+        List<List<String>> c = new SystemBrowser(new Environment(Map.of())).candidates(URL);
+        assertEquals(URL, c.get(c.size() - 1).get(c.get(c.size() - 1).size() - 1));
+    }
+}
