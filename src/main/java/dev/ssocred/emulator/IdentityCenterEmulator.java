@@ -2,20 +2,15 @@ package dev.ssocred.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.ssocred.io.Json;
-import dev.ssocred.io.PyJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -247,84 +242,6 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 Response.error(f.status(), f.errorType(), null, "stalled").send(ex);
             }
             default -> Response.error(f.status(), f.errorType(), null, "injected fault").send(ex);
-        }
-    }
-
-    /** One HTTP request, body read. */
-    record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers, byte[] body) {
-        static Request read(HttpExchange ex) throws IOException {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
-            return new Request(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                    form(ex.getRequestURI().getRawQuery()), headers, body);
-        }
-
-        String header(String name) {
-            List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
-            return v == null || v.isEmpty() ? null : v.get(0);
-        }
-
-        Map<String, Object> json() {
-            try {
-                return body.length == 0 ? Map.of() : Json.parseObject(new String(body, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("request body is not JSON");
-            }
-        }
-
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        static Map<String, String> form(String raw) {
-            Map<String, String> out = new LinkedHashMap<>();
-            if (raw == null || raw.isEmpty()) {
-                return out;
-            }
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                String k = eq < 0 ? pair : pair.substring(0, eq);
-                String v = eq < 0 ? "" : pair.substring(eq + 1);
-                out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
-            }
-            return out;
-        }
-    }
-
-    /** One HTTP answer. */
-    record Response(int status, Map<String, String> headers, byte[] body) {
-        static Response json(int status, Map<String, ?> body) {
-            return new Response(status, Map.of("Content-Type", "application/json"),
-                    PyJson.DEFAULT.dumps(body).getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** A modeled error: the type in x-amzn-ErrorType and __type, the OAuth fields when given. */
-        static Response error(int status, String type, String oauthError, String description) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("__type", type);
-            if (oauthError != null) {
-                body.put("error", oauthError);
-                body.put("error_description", description);
-            } else {
-                body.put("message", description);
-            }
-            return new Response(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
-                    PyJson.DEFAULT.dumps(body).getBytes(StandardCharsets.UTF_8));
-        }
-
-        void send(HttpExchange ex) throws IOException {
-            headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            ex.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-            if (body.length == 0) {
-                ex.sendResponseHeaders(status, -1);
-            } else {
-                ex.sendResponseHeaders(status, body.length);
-                ex.getResponseBody().write(body);
-            }
         }
     }
 }

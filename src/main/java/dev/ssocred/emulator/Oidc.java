@@ -1,7 +1,5 @@
 package dev.ssocred.emulator;
 
-import dev.ssocred.emulator.IdentityCenterEmulator.Request;
-import dev.ssocred.emulator.IdentityCenterEmulator.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

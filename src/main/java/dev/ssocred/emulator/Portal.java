@@ -1,7 +1,5 @@
 package dev.ssocred.emulator;
 
-import dev.ssocred.emulator.IdentityCenterEmulator.Request;
-import dev.ssocred.emulator.IdentityCenterEmulator.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

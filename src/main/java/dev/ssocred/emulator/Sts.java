@@ -1,7 +1,5 @@
 package dev.ssocred.emulator;
 
-import dev.ssocred.emulator.IdentityCenterEmulator.Request;
-import dev.ssocred.emulator.IdentityCenterEmulator.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
