@@ -154,6 +154,41 @@ class IdentityCenterEmulatorTest {
     }
 
     @Test
+    void authorizationCodeWithPkceRedirectsAndVerifiesTheChallenge() throws Exception {
+        var reg = oidc().registerClient("pkce", List.of("sso:account:access"));
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"; // RFC 7636 appendix B
+        String redirect = "http://127.0.0.1:4321/oauth/callback";
+        String code = authorize(reg.clientId(), redirect, challenge);
+        try (var client = software.amazon.awssdk.services.ssooidc.SsoOidcClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create(emu.baseUrl())).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()).build()) {
+            var wrong = assertThrows(software.amazon.awssdk.services.ssooidc.model.InvalidGrantException.class,
+                    () -> client.createToken(b -> b.grantType("authorization_code").clientId(reg.clientId())
+                            .clientSecret(reg.clientSecret()).code(code).redirectUri(redirect).codeVerifier("wrong")));
+            assertEquals("invalid_grant", wrong.error());
+            // a code is single-use, as with a real authorization server: a fresh one with the right verifier works
+            String again = authorize(reg.clientId(), redirect, challenge);
+            var token = client.createToken(b -> b.grantType("authorization_code").clientId(reg.clientId())
+                    .clientSecret(reg.clientSecret()).code(again).redirectUri(redirect).codeVerifier(verifier));
+            assertTrue(token.accessToken() != null && token.refreshToken() != null);
+        }
+        assertEquals(2, emu.calls("CreateToken:authorization_code"));
+    }
+
+    private String authorize(String clientId, String redirect, String challenge) throws Exception {
+        var conn = (java.net.HttpURLConnection) URI.create(emu.baseUrl() + "/authorize?response_type=code&client_id="
+                + clientId + "&redirect_uri=" + java.net.URLEncoder.encode(redirect, "UTF-8")
+                + "&state=s-1&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess&code_challenge=" + challenge)
+                .toURL().openConnection();
+        conn.setInstanceFollowRedirects(false);
+        assertEquals(302, conn.getResponseCode());
+        String location = conn.getHeaderField("Location");
+        assertTrue(location.startsWith(redirect + "?code=") && location.endsWith("&state=s-1"), location);
+        return location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
+    }
+
+    @Test
     void injectedFaultsHappenThenStop() {
         var seed = emu.seedSession();
         emu.inject("GetRoleCredentials", Fault.error(500, "InternalServerException"), 1);
