@@ -17,7 +17,10 @@ final class CredentialVerb {
 
     static void print(Context ctx, String profileName, CredentialFormat format) {
         SsoProfile profile = ctx.resolver().forCredentials(profileName);
+        ctx.debug(() -> "profile " + profileName + ": " + profile.session().label() + ", account " + profile.accountId()
+                + ", role " + profile.roleName() + "; token file " + ctx.display(ctx.tokenCache().tokenPath(profile.session())));
         RoleCredentials creds = ctx.credentialsService().credentials(profile, loginCommand(profileName));
+        ctx.debug(() -> "role credentials " + creds.accessKeyId() + " expire at " + creds.expiration());
         // credential_process output carries no region; the shell formats export it when the profile sets one.
         Optional<String> region = format == CredentialFormat.PROCESS ? Optional.empty() : profile.region();
         try {
