@@ -43,7 +43,7 @@ endpoint=$(sed -n 's/^AWS_ENDPOINT_URL=//p' "$work/emu.out")
 
 # Everything below runs in the throwaway HOME against the emulator, with nothing of the caller's AWS setup.
 export HOME="$home" AWS_ENDPOINT_URL_SSO="$endpoint" AWS_ENDPOINT_URL_SSO_OIDC="$endpoint" AWS_EC2_METADATA_DISABLED=true
-unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+unset AWS_CA_BUNDLE AWS_PROFILE AWS_DEFAULT_PROFILE AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
 export NODE_PATH="$work/node_modules" BENCH_HOME="$home"
 profile=bench-readonly
 

@@ -29,10 +29,23 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
 
     <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
                                                                                 Optional<String> endpoint) {
+        return configure(builder, region, endpoint, Optional.empty());
+    }
+
+    /** As above, trusting the CA certificates in {@code caBundle} instead of the JVM's when one is configured. */
+    <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
+            Optional<String> endpoint, Optional<java.nio.file.Path> caBundle) {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)
+                .socketTimeout(callTimeout);
+        // A plain-http endpoint (a local emulator) needs no trust store; building one from a big bundle costs time.
+        boolean tls = endpoint.map(e -> !e.regionMatches(true, 0, "http:", 0, 5)).orElse(true);
+        if (caBundle.isPresent() && tls) {
+            javax.net.ssl.TrustManager[] trust = CaBundle.trustManagers(caBundle.get());
+            http.tlsTrustManagersProvider(() -> trust);
+        }
         builder.region(Region.of(region))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)
-                        .socketTimeout(callTimeout).build())
+                .httpClient(http.build())
                 .overrideConfiguration(o -> {
                     o.defaultProfileFileSupplier(() -> EMPTY).defaultProfileName("default").apiCallTimeout(callTimeout);
                     if (!retries) {

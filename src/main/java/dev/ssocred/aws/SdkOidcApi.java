@@ -36,7 +36,7 @@ public final class SdkOidcApi implements OidcApi {
 
     static SdkOidcApi create(SdkClients clients, String region, ServiceEndpoints endpoints) {
         var endpoint = endpoints.endpoint("sso_oidc");
-        SsoOidcClient client = clients.configure(SsoOidcClient.builder(), region, endpoint).build();
+        SsoOidcClient client = clients.configure(SsoOidcClient.builder(), region, endpoint, endpoints.caBundle()).build();
         return new SdkOidcApi(client, endpoint.orElse("https://oidc." + region + ".amazonaws.com"));
     }
 

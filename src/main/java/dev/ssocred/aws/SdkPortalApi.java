@@ -29,7 +29,7 @@ public final class SdkPortalApi implements PortalApi {
 
     static SdkPortalApi create(SdkClients clients, String region, ServiceEndpoints endpoints) {
         var endpoint = endpoints.endpoint("sso");
-        SsoClient client = clients.configure(SsoClient.builder(), region, endpoint).build();
+        SsoClient client = clients.configure(SsoClient.builder(), region, endpoint, endpoints.caBundle()).build();
         return new SdkPortalApi(client, endpoint.orElse("https://portal.sso." + region + ".amazonaws.com"));
     }
 

@@ -107,7 +107,7 @@ public final class ProfileResolver {
             services = map;
         }
         boolean ignore = p.get("ignore_configured_endpoint_urls").map(v -> v.equalsIgnoreCase("true")).orElse(false);
-        return new ServiceEndpoints(env, services, p.get("endpoint_url"), ignore);
+        return new ServiceEndpoints(env, services, p.get("endpoint_url"), ignore, p.get("ca_bundle"));
     }
 
     public ServiceEndpoints endpointsFor(Optional<String> profileName) {

@@ -10,10 +10,19 @@ import java.util.Optional;
  * The same variables are how tests point ssocred at local fakes.
  */
 public record ServiceEndpoints(Environment env, Map<String, Map<String, String>> services,
-                               Optional<String> profileEndpointUrl, boolean ignoreConfigured) {
+                               Optional<String> profileEndpointUrl, boolean ignoreConfigured,
+                               Optional<String> profileCaBundle) {
 
     public static ServiceEndpoints fromEnvironment(Environment env) {
-        return new ServiceEndpoints(env, Map.of(), Optional.empty(), false);
+        return new ServiceEndpoints(env, Map.of(), Optional.empty(), false, Optional.empty());
+    }
+
+    /**
+     * The PEM file of CA certificates to trust instead of the JVM's, as the AWS CLI takes it: {@code AWS_CA_BUNDLE},
+     * then the profile's {@code ca_bundle}. Needed behind TLS-intercepting proxies.
+     */
+    public Optional<java.nio.file.Path> caBundle() {
+        return env.get("AWS_CA_BUNDLE").or(() -> profileCaBundle).map(p -> AwsPaths.expand(p, env));
     }
 
     /** {@code serviceId} in config form: {@code sso}, {@code sso_oidc}, {@code sts}. */
