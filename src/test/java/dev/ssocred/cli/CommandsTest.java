@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssocred.ServiceException.Kind;
 import dev.ssocred.config.SsoSession;
 import dev.ssocred.io.Json;
-import dev.ssocred.sso.SsoToken;
-import dev.ssocred.sso.TokenCache;
 import dev.ssocred.testing.CliHarness;
 import dev.ssocred.testing.Files2;
 import java.nio.file.Path;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandsTest {
-    static final String START = "https://d-1234567890.awsapps.com/start";
-    static final SsoSession CORP = new SsoSession(Optional.of("corp"), START, "us-east-1", List.of("sso:account:access"));
+    static final String START = CliHarness.START;
+    static final SsoSession CORP = CliHarness.CORP;
     @TempDir
     Path home;
     CliHarness cli;
@@ -47,8 +45,7 @@ class CommandsTest {
     }
 
     private void loggedIn(Duration left) {
-        new TokenCache(cli.aws("sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(START, "us-east-1",
-                "cached-at", cli.clock.instant().plus(left), "cid", "cs", "2030-01-01T00:00:00Z", "rt"));
+        cli.loggedIn(left, "cached-at");
     }
 
     @Test

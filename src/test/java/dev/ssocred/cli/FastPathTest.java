@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ssocred.config.SsoSession;
-import dev.ssocred.sso.SsoToken;
-import dev.ssocred.sso.TokenCache;
 import dev.ssocred.testing.CliHarness;
 import dev.ssocred.testing.Files2;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * same stdout, stderr and exit code for every argument form it accepts, and it must hand everything else over.
  */
 class FastPathTest {
-    static final String START = "https://d-1234567890.awsapps.com/start";
-    static final SsoSession CORP = new SsoSession(Optional.of("corp"), START, "us-east-1", List.of("sso:account:access"));
+    static final String START = CliHarness.START;
+    static final SsoSession CORP = CliHarness.CORP;
     @TempDir
     Path home;
     CliHarness cli;
@@ -40,8 +36,7 @@ class FastPathTest {
     }
 
     private void loggedIn() {
-        new TokenCache(cli.aws("sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(START, "us-east-1",
-                "at", cli.clock.instant().plus(Duration.ofHours(8)), "cid", "cs", "2030-01-01T00:00:00Z", "rt"));
+        cli.loggedIn(Duration.ofHours(8), "at");
     }
 
     /** Runs the front door, then picocli on a fresh role cache, and demands identical results. */

@@ -39,6 +39,19 @@ public final class CliHarness {
         return this;
     }
 
+    /** The start URL and sso-session most tests use: [sso-session corp] with sso:account:access. */
+    public static final String START = "https://d-1234567890.awsapps.com/start";
+    public static final dev.ssocred.config.SsoSession CORP = new dev.ssocred.config.SsoSession(
+            java.util.Optional.of("corp"), START, "us-east-1", List.of("sso:account:access"));
+
+    /** A token for CORP in HOME's cache, {@code left} before expiry, with access token {@code accessToken}. */
+    public CliHarness loggedIn(java.time.Duration left, String accessToken) {
+        new dev.ssocred.sso.TokenCache(aws("sso/cache"), Path::toString, w -> { }).writeToken(CORP,
+                new dev.ssocred.sso.SsoToken(START, "us-east-1", accessToken, clock.instant().plus(left), "cid", "cs",
+                        "2030-01-01T00:00:00Z", "rt"));
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
