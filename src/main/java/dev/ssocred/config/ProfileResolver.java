@@ -74,7 +74,16 @@ public final class ProfileResolver {
         if (!missing.isEmpty()) {
             throw missingKeys(p, missing);
         }
+        requireHttps(merged.get("sso_start_url"));
         return session(p, merged);
+    }
+
+    /** The AWS CLI (2.35.13+) refuses to sign in to a start URL that is not https; so do we. */
+    private static void requireHttps(Setting startUrl) {
+        if (!startUrl.value().regionMatches(true, 0, "https://", 0, 8)) {
+            throw SsocredException.config("sso_start_url must use https (" + startUrl.value() + " at "
+                    + startUrl.location() + ")", "use the https:// start URL shown in the IAM Identity Center console");
+        }
     }
 
     /** For {@code login --sso-session NAME}: the section must carry both the start URL and the region. */
@@ -90,6 +99,7 @@ public final class ProfileResolver {
             throw SsocredException.config("[sso-session " + sessionName + "] is missing " + String.join(", ", missing),
                     "add " + String.join(" and ", missing) + " to " + config.sessionWhere(sessionName));
         }
+        requireHttps(s.get("sso_start_url"));
         return toSession(Optional.of(sessionName), s);
     }
 

@@ -124,6 +124,13 @@ class ProfileResolverTest {
     }
 
     @Test
+    void loginRefusesAStartUrlThatIsNotHttps() {
+        var e = assertThrows(SsocredException.class, () -> resolver(lines("[profile l]",
+                "sso_start_url = http://d-1.awsapps.com/start", "sso_region = r")).forLogin("l"));
+        assertEquals("sso_start_url must use https (http://d-1.awsapps.com/start at ~/.aws/config:2)", e.getMessage());
+    }
+
+    @Test
     void loginBySessionNameNeedsBothKeysInTheSession() {
         assertEquals(Optional.of("corp"), resolver(SESSION_CONFIG).forSessionName("corp").name());
         var e = assertThrows(SsocredException.class, () -> resolver(lines("[sso-session s]", "sso_region = r"))
