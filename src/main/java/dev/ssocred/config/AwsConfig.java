@@ -44,10 +44,6 @@ public final class AwsConfig {
                 : file.toString();
     }
 
-    public IniFile configFile() {
-        return config;
-    }
-
     public String configPath() {
         return config.displayPath();
     }

@@ -100,10 +100,6 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         return out;
     }
 
-    public void resetCalls() {
-        calls.clear();
-    }
-
     /** The next {@code times} calls of {@code operation} fail with {@code fault}. */
     public void inject(String operation, Fault fault, int times) {
         Deque<Fault> q = faults.computeIfAbsent(operation, k -> new ArrayDeque<>());

@@ -110,6 +110,8 @@ class IdentityCenterEmulatorTest {
                 () -> portal().getRoleCredentials("bogus", "111122223333", "ReadOnly")).kind());
         assertEquals(ServiceException.Kind.NOT_FOUND, assertThrows(ServiceException.class,
                 () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "Nope")).kind());
+        emu.addAccount("999900001111", "Nope");
+        assertEquals("999900001111", portal().getRoleCredentials(seed.accessToken(), "999900001111", "Nope").accountId());
         emu.expireAccessTokens();
         assertEquals(ServiceException.Kind.UNAUTHORIZED, assertThrows(ServiceException.class,
                 () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly")).kind());
