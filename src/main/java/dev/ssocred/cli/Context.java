@@ -136,7 +136,8 @@ public final class Context {
 
     public CredentialsService credentialsService() {
         return new CredentialsService(new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn),
-                tokenService(), (region, endpoints) -> portal.get().create(region, endpoints), clock, lockTimeout());
+                tokenService(), (region, endpoints) -> portal.get().create(region, endpoints), clock, lockTimeout(),
+                this::warn);
     }
 
     public LoginService loginService() {

@@ -23,9 +23,11 @@ public final class CredentialsService {
     private final PortalApi.Factory portal;
     private final Clock clock;
     private final Duration lockTimeout;
+    private final java.util.function.Consumer<String> warnings;
 
     public CredentialsService(RoleCredentialsCache cache, TokenService tokens, PortalApi.Factory portal, Clock clock,
-                              Duration lockTimeout) {
+                              Duration lockTimeout, java.util.function.Consumer<String> warnings) {
+        this.warnings = warnings;
         this.cache = cache;
         this.tokens = tokens;
         this.portal = portal;
@@ -45,17 +47,26 @@ public final class CredentialsService {
             if (cached.isPresent()) {
                 return cached.get();
             }
-            SsoToken token = tokens.usableToken(profile.session(), profile.endpoints(), fix);
-            RoleCredentials creds = fetch(profile, token, fix);
-            cache.write(profile, creds);
-            return creds;
+            return fetchAndCache(profile, fix);
         } catch (FileLock.TimeoutException e) {
             throw new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toSeconds() + " s waiting for "
                     + e.holder() + " to fetch role credentials", "retry; the lock frees itself when that process exits");
         } catch (IOException e) {
-            throw new SsocredException(ExitCode.CONFIG, "cannot lock " + cache.lockPath(profile) + ": " + e.getMessage(),
-                    "check that ~/.aws/cli/cache is writable");
+            // A cache directory we cannot write is no reason to withhold credentials: fetch without the lock.
+            warnings.accept("cannot lock " + cache.lockPath(profile) + " (" + e.getMessage() + "); fetching without it");
+            return fetchAndCache(profile, fix);
         }
+    }
+
+    private RoleCredentials fetchAndCache(SsoProfile profile, String fix) {
+        SsoToken token = tokens.usableToken(profile.session(), profile.endpoints(), fix);
+        RoleCredentials creds = fetch(profile, token, fix);
+        try {
+            cache.write(profile, creds);
+        } catch (SsocredException e) {
+            warnings.accept(e.getMessage() + "; the credentials are not cached");
+        }
+        return creds;
     }
 
     private RoleCredentials fetch(SsoProfile p, SsoToken token, String fix) {

@@ -66,8 +66,8 @@ public final class TokenService {
                     + " s waiting for " + e.holder() + " to refresh the token for " + session.label(),
                     "retry; the lock frees itself when that process exits");
         } catch (IOException e) {
-            throw new SsocredException(ExitCode.CONFIG, "cannot lock " + cache.lockPath(session) + ": " + e.getMessage(),
-                    "check that the token cache directory is writable");
+            warnings.accept("cannot lock " + cache.lockPath(session) + " (" + e.getMessage() + "); refreshing without it");
+            return refresh(session, endpoints, token, fix);
         }
     }
 
@@ -103,7 +103,13 @@ public final class TokenService {
                     .createTokenWithRefreshToken(token.clientId(), token.clientSecret(), token.refreshToken());
             SsoToken fresh = token.refreshed(grant.accessToken(), clock.instant().plusSeconds(grant.expiresIn()),
                     grant.refreshToken());
-            cache.writeToken(session, fresh);
+            try {
+                cache.writeToken(session, fresh);
+            } catch (SsocredException e) {
+                // The server has rotated the refresh token; without the file the next call cannot refresh.
+                warnings.accept(e.getMessage() + "; the refreshed token is used now but not saved, so the next call "
+                        + "will need '" + fix + "'");
+            }
             return fresh;
         } catch (ServiceException e) {
             boolean refused = e.kind() == ServiceException.Kind.INVALID_GRANT

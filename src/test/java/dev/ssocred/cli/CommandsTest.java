@@ -277,6 +277,17 @@ class CommandsTest {
     }
 
     @Test
+    void anUnwritableRoleCacheStillYieldsCredentialsWithAWarning() {
+        loggedIn(Duration.ofHours(8));
+        Files2.write(cli.aws("cli"), "a file where the cache directory should be");
+        var r = cli.run("process", "--profile", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("{\n  \"Version\": 1,"), r.out());
+        assertTrue(r.err().contains("fetching without it"), r.err());
+        assertTrue(r.err().contains("the credentials are not cached"), r.err());
+    }
+
+    @Test
     void noVerbPrintsUsageOnStderrAndExits2() {
         var r = cli.run();
         assertEquals(2, r.code());

@@ -48,7 +48,7 @@ class CredentialsServiceTest {
                 "cid", "cs", "2030-01-01T00:00:00Z", "rt"));
         cache = new RoleCredentialsCache(home.resolve("cli"), Path::toString, warnings::add);
         service = new CredentialsService(cache, new TokenService(tokens, new FakeOidc().factory(), clock, warnings::add,
-                Duration.ofSeconds(5)), portal.factory(), clock, Duration.ofSeconds(5));
+                Duration.ofSeconds(5)), portal.factory(), clock, Duration.ofSeconds(5), warnings::add);
     }
 
     @Test

@@ -74,6 +74,20 @@ class TokenServiceTest {
     }
 
     @Test
+    void aRefreshedTokenThatCannotBeSavedIsStillUsedWithAWarningNamingTheNextStep() {
+        cached(CORP, Duration.ofMinutes(5), "rt-1", "2030-01-01T00:00:00Z");
+        oidc.queueToken("new-at", 28800, "rt-2");
+        oidc.duringRefresh = () -> { // the cache directory turns into a file: no write can succeed, even as root
+            dev.ssocred.testing.Files2.deleteTree(dir);
+            dev.ssocred.testing.Files2.write(dir, "not a directory");
+        };
+        assertEquals("new-at", usable(CORP).accessToken());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).endsWith("the refreshed token is used now but not saved, so the next call will need "
+                + "'ssocred login --profile dev'"), warnings.get(0));
+    }
+
+    @Test
     void keepsTheOldRefreshTokenWhenTheServerSendsNone() {
         cached(CORP, Duration.ofMinutes(-5), "rt-1", "2030-01-01T00:00:00Z");
         oidc.queueToken("new-at", 3600, null);

@@ -18,6 +18,8 @@ public final class FakeOidc implements OidcApi {
             "https://device.sso.us-east-1.amazonaws.com/", "https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH",
             600, 1);
     public String lastRefreshToken;
+    /** Runs inside CreateToken(refresh_token), between the caller's read of the cache and its write. */
+    public Runnable duringRefresh = () -> { };
 
     public FakeOidc queueToken(String accessToken, int expiresIn, String refreshToken) {
         tokenAnswers.add(new TokenGrant(accessToken, expiresIn, refreshToken));
@@ -56,6 +58,7 @@ public final class FakeOidc implements OidcApi {
     public TokenGrant createTokenWithRefreshToken(String clientId, String clientSecret, String refreshToken) {
         grantTypes.add("refresh_token");
         lastRefreshToken = refreshToken;
+        duringRefresh.run();
         return next();
     }
 
