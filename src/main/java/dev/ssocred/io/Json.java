@@ -31,8 +31,10 @@ public final class Json {
             }
             return map;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr(), e);
+            // Only the position: the parser's message can quote the text around it, and these files hold tokens.
+            // No cause either, since --debug prints causes.
+            throw new IOException("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         }
     }
 

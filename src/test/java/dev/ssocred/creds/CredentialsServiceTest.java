@@ -72,8 +72,8 @@ class CredentialsServiceTest {
         // read before and after taking the lock; the CLI's warning sink prints each distinct message once
         List<String> distinct = warnings.stream().distinct().toList();
         assertEquals(2, distinct.size(), distinct.toString());
-        assertTrue(distinct.get(0).endsWith(".json is unreadable (Unexpected end-of-input in field name at line 1, "
-                + "column 32); fetching new credentials"), distinct.get(0));
+        assertTrue(distinct.get(0).endsWith(".json is unreadable (malformed JSON at line 1, column 32); "
+                + "fetching new credentials"), distinct.get(0));
         assertTrue(distinct.get(1).endsWith("was readable by others (mode rw-r--r--); it is now rw-------"), distinct.get(1));
         assertTrue(cache.read(DEV).isPresent());
     }

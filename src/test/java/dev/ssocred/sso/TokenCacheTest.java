@@ -104,6 +104,15 @@ class TokenCacheTest {
     }
 
     @Test
+    void aDamagedFileIsReportedWithoutQuotingItsContent() {
+        write(tokenFile(), "{\"accessToken\": SECRETVALUE123}");
+        var e = assertThrows(SsocredException.class, () -> cache().readToken(CORP, "fix"));
+        assertTrue(e.getMessage().endsWith("is not valid JSON (malformed JSON at line 1, column 17)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("SECRET"), e.getMessage());
+        assertNull(e.getCause(), "--debug prints causes");
+    }
+
+    @Test
     void tokenWithoutAccessTokenIsInvalid() {
         write(tokenFile(), "{\"expiresAt\": \"2024-01-02T04:04:05Z\"}");
         var e = assertThrows(SsocredException.class, () -> cache().readToken(CORP, "fix"));
