@@ -155,7 +155,7 @@ class ConcurrencyIT {
 
     @Test
     void twoLoginsAtOnceMakeOneBrowserFlow() throws Exception {
-        emu.autoApproveAfter = Duration.ofSeconds(4);
+        emu.autoApproveAfter = Duration.ofSeconds(8); // long enough for the second JVM to start on a busy machine
         ProcessBuilder pb = new ProcessBuilder(Launcher.path().toString(), "login", "--profile", "dev", "--no-browser");
         pb.environment().clear();
         pb.environment().putAll(env);
