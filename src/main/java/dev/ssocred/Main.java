@@ -3,10 +3,8 @@ package dev.ssocred;
 import dev.ssocred.aws.SdkClients;
 import dev.ssocred.aws.SdkOidcApi;
 import dev.ssocred.aws.SdkPortalApi;
-import dev.ssocred.cli.Cli;
 import dev.ssocred.cli.Context;
 import dev.ssocred.cli.FastPath;
-import java.util.Optional;
 import dev.ssocred.cli.Platform;
 import dev.ssocred.config.Environment;
 import dev.ssocred.demo.DemoCommand;
@@ -14,14 +12,14 @@ import dev.ssocred.demo.EmulatorCommand;
 import dev.ssocred.demo.Training;
 import dev.ssocred.demo.WarmupCommand;
 import dev.ssocred.sso.Browser;
-import java.util.Map;
 import dev.ssocred.sso.Sleeper;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 /** Composition root: the only place that knows the real adapters (SDK clients, system clock, browser, streams). */
 public final class Main {
@@ -40,16 +38,10 @@ public final class Main {
             return train(err);
         }
         // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
-        // UTC: the cache-hit check compares instants only, and loading the time-zone database costs ~7 ms.
-        Optional<Integer> fast = FastPath.tryAnswer(args, env, Clock.systemUTC(), out,
-                () -> context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal()));
-        if (fast.isPresent()) {
-            return fast.get();
-        }
-        Context ctx = context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal());
         DemoCommand.Contexts contexts = (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false);
-        return Cli.execute(ctx, Map.of("demo", new DemoCommand(err, contexts, env.vars()),
-                "warmup", new WarmupCommand(err, contexts, env.vars()), "emulator", new EmulatorCommand(out, err)), args);
+        return FastPath.run(args, env, out, () -> context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal()),
+                Map.of("demo", new DemoCommand(err, contexts, env.vars()), "warmup", new WarmupCommand(err, contexts,
+                        env.vars()), "emulator", new EmulatorCommand(out, err)));
     }
 
     /** The launcher's archive training run (docs/performance.md); failures only mean no archive. */

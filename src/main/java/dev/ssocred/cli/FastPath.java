@@ -26,6 +26,17 @@ public final class FastPath {
     }
 
     /**
+     * How ssocred runs a command line (Main, and the demo in-process): this front door first, else the full picocli
+     * command line with {@code extra} verbs. UTC for the cache-hit check: it compares instants only, and loading the
+     * time-zone database costs ~7 ms.
+     */
+    public static int run(String[] args, Environment env, PrintWriter out, java.util.function.Supplier<Context> contexts,
+                          java.util.Map<String, Object> extra) {
+        Optional<Integer> fast = tryAnswer(args, env, Clock.systemUTC(), out, contexts);
+        return fast.isPresent() ? fast.get() : Cli.execute(contexts.get(), extra, args);
+    }
+
+    /**
      * The exit code after answering a {@code process} or {@code env} call, or empty (having printed nothing) when
      * the arguments are for picocli: other verbs, --help, --debug, anything unusual. A cache hit is answered from
      * the files alone; a miss runs the same {@link CredentialVerb} the picocli commands run, in a Context from

@@ -1,6 +1,5 @@
 package dev.ssocred.demo;
 
-import dev.ssocred.cli.Cli;
 import dev.ssocred.cli.Context;
 import dev.ssocred.cli.FastPath;
 import dev.ssocred.config.Environment;
@@ -95,13 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
         StringWriter errText = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(errText);
-        var fast = FastPath.tryAnswer(args, env, java.time.Clock.systemUTC(), outWriter,
-                () -> contexts.create(env, outWriter, errWriter, DemoCommand::clickAllow));
-        if (fast.isPresent()) {
-            return new String[] {out.toString(), errText.toString(), Integer.toString(fast.get())};
-        }
-        Context ctx = contexts.create(env, outWriter, errWriter, DemoCommand::clickAllow);
-        int code = Cli.execute(ctx, args);
+        int code = FastPath.run(args, env, outWriter,
+                () -> contexts.create(env, outWriter, errWriter, DemoCommand::clickAllow), java.util.Map.of());
         return new String[] {out.toString(), errText.toString(), Integer.toString(code)};
     }
 

@@ -85,6 +85,7 @@ class LauncherIT {
         String loaded = Files2.read(log);
         assertTrue(loaded.contains("dev.ssocred.creds.RoleCredentialsCache"), "the log is the class-load log");
         assertTrue(!loaded.contains("software.amazon.awssdk"), "an SDK class was loaded on a cache hit");
+        assertTrue(!loaded.contains("picocli."), "picocli was loaded on a cache hit");
         assertEquals(0, wm.getAllServeEvents().size());
     }
 
