@@ -24,6 +24,12 @@ public record Environment(Map<String, String> vars) {
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
+    /** Names only: the environment may hold AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. */
+    @Override
+    public String toString() {
+        return "Environment" + new java.util.TreeSet<>(vars.keySet());
+    }
+
     public boolean isTrue(String name) {
         return get(name).map(v -> v.equalsIgnoreCase("true")).orElse(false);
     }

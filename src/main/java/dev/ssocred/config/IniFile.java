@@ -51,8 +51,10 @@ public record IniFile(String displayPath, List<Section> sections) {
             nested = nested == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nested));
         }
 
-        public boolean isNested() {
-            return value.startsWith("\n");
+        /** Key and line only: credentials-file values are secrets (Section and IniFile print through this). */
+        @Override
+        public String toString() {
+            return "Property[" + key + ", line " + line + "]";
         }
     }
 }

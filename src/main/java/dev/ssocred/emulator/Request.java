@@ -23,6 +23,12 @@ record Request(String method, String path, Map<String, String> query, Map<String
                 form(ex.getRequestURI().getRawQuery()), headers, body);
     }
 
+    /** Method and path only: headers carry bearer tokens and bodies client secrets. */
+    @Override
+    public String toString() {
+        return "Request[" + method + " " + path + "]";
+    }
+
     String header(String name) {
         List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return v == null || v.isEmpty() ? null : v.get(0);

@@ -82,6 +82,17 @@ class AwsConfigTest {
     }
 
     @Test
+    void parsedFilesAndTheEnvironmentNeverPrintValues() {
+        IniFile creds = IniParser.parse(lines("[dev]", "aws_secret_access_key = TOPSECRET"), "~/.aws/credentials");
+        assertTrue(!creds.toString().contains("TOPSECRET") && creds.toString().contains("aws_secret_access_key"),
+                creds.toString());
+        Environment env = new Environment(java.util.Map.of("AWS_SESSION_TOKEN", "TOPSECRET"));
+        String profile = new SsoProfile("p", new SsoSession(Optional.empty(), "u", "r", null), "1", "R", Optional.empty(),
+                ServiceEndpoints.fromEnvironment(env)).toString();
+        assertTrue(!profile.contains("TOPSECRET") && profile.contains("AWS_SESSION_TOKEN"), profile);
+    }
+
+    @Test
     void profileToStringShowsKeyNamesOnly() {
         AwsConfig c = config("", lines("[dev]", "aws_secret_access_key = TOPSECRET"));
         String s = c.profile("dev").orElseThrow().toString();
