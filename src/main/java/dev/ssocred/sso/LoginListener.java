@@ -14,18 +14,4 @@ public interface LoginListener {
 
     /** The wait is over, successfully or not: clear any live line. */
     void done();
-
-    LoginListener SILENT = new LoginListener() {
-        @Override
-        public void prompt(OidcApi.DeviceAuthorization auth, boolean browserOpened, Instant expiresAt) {
-        }
-
-        @Override
-        public void waiting(Duration remaining) {
-        }
-
-        @Override
-        public void done() {
-        }
-    };
 }

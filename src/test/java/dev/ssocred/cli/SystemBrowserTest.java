@@ -19,8 +19,15 @@ class SystemBrowserTest {
     }
 
     @Test
-    void withoutBrowserTheAdapterFallsBackToThePlatformOpener() {
-        List<List<String>> c = new SystemBrowser(new Environment(Map.of())).candidates(URL);
-        assertEquals(URL, c.get(c.size() - 1).get(c.get(c.size() - 1).size() - 1));
+    void withoutBrowserTheAdapterFallsBackToThePlatformOpeners() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"));
+        assertEquals(List.of(List.of("wslview", URL), List.of("xdg-open", URL)),
+                new SystemBrowser(new Environment(Map.of())).candidates(URL));
+    }
+
+    @Test
+    void browserCommandsComeBeforeThePlatformOpeners() {
+        List<List<String>> c = new SystemBrowser(new Environment(Map.of("BROWSER", "w3m"))).candidates(URL);
+        assertEquals(List.of("w3m", URL), c.get(0));
     }
 }
