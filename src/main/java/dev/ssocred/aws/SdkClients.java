@@ -68,9 +68,10 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
             if (causedByIo(e)) {
                 return new ServiceException(ServiceException.Kind.NETWORK, operation, endpoint, firstLine(e.getMessage()), e);
             }
-            // A parser's message may quote the body it choked on, and a token answer's body is a secret.
+            // A parser's message may quote the body it choked on, and a token answer's body is a secret. No cause
+            // either: --debug prints the cause chain.
             return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint,
-                    "the answer is not what the API defines", e);
+                    "the answer is not what the API defines", null);
         }
         return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint, firstLine(e.getMessage()), e);
     }

@@ -132,6 +132,16 @@ class SdkOidcApiWireMockTest {
     }
 
     @Test
+    void anUnreadableTokenAnswerNeverReachesMessagesOrDebugTraces() {
+        wm.stubFor(post("/token").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"accessToken\": SECRETTOKENVALUE}")));
+        var e = assertThrows(ServiceException.class, () -> api().createTokenWithDeviceCode("cid", "cs", "dc"));
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertFalse(trace.toString().contains("SECRETTOKENVALUE"), trace.toString());
+    }
+
+    @Test
     void answerWithoutAccessTokenIsAnError() {
         wm.stubFor(post("/token").willReturn(okJson("{}")));
         var e = assertThrows(ServiceException.class, () -> api().createTokenWithDeviceCode("cid", "cs", "dc"));
