@@ -119,14 +119,25 @@ public final class FileLock implements AutoCloseable {
         return waited;
     }
 
+    /**
+     * Releases the lock. Never throws: callers catch IOException from {@link #acquire} to go on without a lock, and
+     * a failure here must not make them redo the work they just did under it. The OS drops the lock with the
+     * channel, or at exit at the latest.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         try {
             // Leave the file in place: deleting it would let a waiter lock an unlinked inode while a newcomer locks
             // a fresh file under the same name, and both would believe they hold the lock.
             lock.release();
-            channel.close();
+        } catch (IOException e) {
+            // released with the channel below
         } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing left to do; the OS releases it at exit
+            }
             local.unlock();
         }
     }
