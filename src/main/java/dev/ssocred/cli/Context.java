@@ -110,7 +110,7 @@ public final class Context {
         return AwsConfig.display(p, env);
     }
 
-    public AwsConfig config() {
+    private AwsConfig config() {
         if (config == null) {
             config = AwsConfig.load(paths, env, this::warn);
             debug(() -> "config " + display(paths.configFile()) + ", credentials " + display(paths.credentialsFile()));
@@ -126,7 +126,7 @@ public final class Context {
         return new TokenCache(paths.ssoCacheDir(), this::display, this::warn);
     }
 
-    public TokenService tokenService() {
+    private TokenService tokenService() {
         if (tokenService == null) {
             tokenService = new TokenService(tokenCache(), (region, endpoints) -> oidc.get().create(region, endpoints),
                     clock, this::warn, lockTimeout());

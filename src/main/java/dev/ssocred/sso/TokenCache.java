@@ -57,10 +57,6 @@ public final class TokenCache {
         return dir.resolve(CacheKeys.registrationFile(session));
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** The cached token, or empty when there is none. {@code fix} is the command that replaces a damaged file. */
     public Optional<SsoToken> readToken(SsoSession session, String fix) {
         Path file = tokenPath(session);
