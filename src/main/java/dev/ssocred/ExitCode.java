@@ -1,28 +1,32 @@
 package dev.ssocred;
 
-/** Exit codes are interface: scripts branch on them, so they are documented in README.md and never renumbered. */
+/**
+ * Exit codes are interface: scripts branch on them, so they are never renumbered. {@code --help} lists them from
+ * here; README.md and docs/usage.md repeat them for readers.
+ */
 public enum ExitCode {
-    OK(0),
-    /** A bug in ssocred: anything not anticipated. */
-    INTERNAL(1),
-    /** Bad command line, or an action refused without --force. */
-    USAGE(2),
-    /** No usable Identity Center session: run {@code ssocred login}. */
-    LOGIN_NEEDED(3),
-    /** ~/.aws/config, ~/.aws/credentials or a cache file is missing something or malformed. */
-    CONFIG(4),
-    /** An AWS endpoint answered with an error, or could not be reached. */
-    AWS(5),
-    /** Waiting on another ssocred process or on the user took too long. */
-    TIMEOUT(6);
+    OK(0, "success"),
+    INTERNAL(1, "internal error (a bug: please report it with --debug output)"),
+    USAGE(2, "usage error, or a write refused without --force"),
+    LOGIN_NEEDED(3, "login needed: run 'ssocred login --profile NAME'"),
+    CONFIG(4, "configuration problem in ~/.aws/config, ~/.aws/credentials or a cache file"),
+    AWS(5, "an AWS endpoint failed or could not be reached"),
+    TIMEOUT(6, "timed out waiting (for another ssocred process or for the sign-in)");
 
     private final int code;
+    private final String meaning;
 
-    ExitCode(int code) {
+    ExitCode(int code, String meaning) {
         this.code = code;
+        this.meaning = meaning;
     }
 
     public int code() {
         return code;
+    }
+
+    /** One line for --help. */
+    public String meaning() {
+        return meaning;
     }
 }

@@ -16,6 +16,7 @@ public final class Cli {
     /** {@code extra} adds verbs that live outside cli/ (the demo), keyed by name. */
     public static int execute(Context ctx, java.util.Map<String, Object> extra, String... args) {
         CommandLine cmd = new CommandLine(new SsocredCommand(ctx), new Factory(ctx));
+        cmd.getCommandSpec().usageMessage().footer(SsocredCommand.exitCodeFooter());
         extra.forEach(cmd::addSubcommand);
         cmd.setOut(ctx.out());
         cmd.setErr(ctx.err());

@@ -10,13 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ssocred", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Credentials from AWS IAM Identity Center, sharing the AWS CLI's caches.",
         subcommands = {LoginCommand.class, ProcessCommand.class, EnvCommand.class, WriteCommand.class},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  internal error (a bug: please report it with --debug output)",
-                "  2  usage error, or a write refused without --force",
-                "  3  login needed: run 'ssocred login --profile NAME'",
-                "  4  configuration problem in ~/.aws/config, ~/.aws/credentials or a cache file",
-                "  5  an AWS endpoint failed or could not be reached",
-                "  6  timed out waiting (for another ssocred process or for the sign-in)"})
+        footerHeading = "%nExit codes:%n")
 public final class SsocredCommand implements java.util.concurrent.Callable<Integer> {
     private final Context ctx;
 
@@ -25,6 +19,12 @@ public final class SsocredCommand implements java.util.concurrent.Callable<Integ
 
     public SsocredCommand(Context ctx) {
         this.ctx = ctx;
+    }
+
+    /** The --help footer, from {@link dev.ssocred.ExitCode} so the list cannot drift from the codes. */
+    static String[] exitCodeFooter() {
+        return java.util.Arrays.stream(dev.ssocred.ExitCode.values())
+                .map(c -> "  " + c.code() + "  " + c.meaning()).toArray(String[]::new);
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -299,6 +299,9 @@ class CommandsTest {
     void helpListsExitCodes() {
         var r = cli.run("--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("3  login needed"), r.out());
+        for (dev.ssocred.ExitCode c : dev.ssocred.ExitCode.values()) {
+            assertTrue(r.out().contains("  " + c.code() + "  " + c.meaning() + "\n"), r.out());
+        }
+        assertTrue(r.out().contains("3  login needed: run 'ssocred login --profile NAME'"), r.out());
     }
 }
