@@ -7,7 +7,14 @@ if [ -n "$SSOCRED_JAVA" ]; then java="$SSOCRED_JAVA"
 elif [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"
 else java=java
 fi
+# Exit code 7 (ExitCode.NO_JAVA): no Java to run on, said in words instead of the shell's "java: not found".
+if ! command -v "$java" >/dev/null 2>&1; then
+  echo "ssocred: cannot find Java ('$java' is not on PATH or not executable); ssocred needs Java 17 or newer" >&2
+  echo "hint: install Java 17+ (e.g. 'apt-get install openjdk-17-jre-headless'), or point JAVA_HOME or SSOCRED_JAVA at one" >&2
+  exit 7
+fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
+if [ -t 0 ]; then intty=true; else intty=false; fi
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
 case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
@@ -26,6 +33,12 @@ if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java") && jreal=$(read
     done < "$jhome/release"
   fi
   major=${jver%%.*}
+  case $major in
+    1|[2-9]|1[0-6])
+      echo "ssocred: $jbin is Java $jver; ssocred needs Java 17 or newer" >&2
+      echo "hint: install Java 17+, or point JAVA_HOME or SSOCRED_JAVA at one" >&2
+      exit 7 ;;
+  esac
   # An archive that cannot be used is ignored; say nothing about it (the JVM would warn on every run).
   case $major in
     1[7-9]|2[0-4]) ext=jsa; quiet="-Xlog:cds*=off:stderr" ;;
@@ -72,6 +85,6 @@ if [ -n "$archive" ]; then
 fi
 
 # shellcheck disable=SC2086
-exec "$java" $flags $share -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS -jar "$self" "$@"
+exec "$java" $flags $share -Dssocred.stderr.tty=$tty -Dssocred.stdin.tty=$intty $SSOCRED_JAVA_OPTS -jar "$self" "$@"
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

@@ -11,7 +11,9 @@ public enum ExitCode {
     LOGIN_NEEDED(3, "login needed: run 'ssocred login --profile NAME'"),
     CONFIG(4, "configuration problem in ~/.aws/config, ~/.aws/credentials or a cache file"),
     AWS(5, "an AWS endpoint failed or could not be reached"),
-    TIMEOUT(6, "timed out waiting (for another ssocred process or for the sign-in)");
+    TIMEOUT(6, "timed out waiting (for another ssocred process or for the sign-in)"),
+    /** Said by the launcher, before any Java runs: no Java 17 or newer was found. */
+    NO_JAVA(7, "no Java 17 or newer to run on (set JAVA_HOME or SSOCRED_JAVA)");
 
     private final int code;
     private final String meaning;

@@ -33,7 +33,8 @@ public final class Main {
     static int run(String[] args) {
         Environment env = Environment.system();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+        // stderr flushes on every line: a note such as "Waiting for ..." must reach the terminal before the wait.
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         if (args.length == 2 && args[0].equals("warmup") && args[1].equals("--train")) {
             return train(err);
         }

@@ -33,6 +33,10 @@ public final class SdkPortalApi implements PortalApi {
         return new SdkPortalApi(client, endpoint.orElse("https://portal.sso." + region + ".amazonaws.com"));
     }
 
+    private static String errorCode(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
     @Override
     public RoleCredentials getRoleCredentials(String accessToken, String accountId, String roleName) {
         String op = "GetRoleCredentials";
@@ -52,6 +56,13 @@ public final class SdkPortalApi implements PortalApi {
             throw new ServiceException(Kind.THROTTLED, op, endpoint, SdkClients.describe(e), e);
         } catch (InvalidRequestException e) {
             throw new ServiceException(Kind.INVALID_REQUEST, op, endpoint, SdkClients.describe(e), e);
+        } catch (software.amazon.awssdk.services.sso.model.SsoException e) {
+            // ForbiddenException (403, "No access") is what the service sends for a role without an assignment,
+            // although the model does not list it.
+            if (e.statusCode() == 403 || "ForbiddenException".equals(errorCode(e))) {
+                throw new ServiceException(Kind.ACCESS_DENIED, op, endpoint, SdkClients.describe(e), e);
+            }
+            throw SdkClients.generic(e, op, endpoint);
         } catch (SdkException e) {
             throw SdkClients.generic(e, op, endpoint);
         }

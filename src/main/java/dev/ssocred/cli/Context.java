@@ -93,7 +93,7 @@ public final class Context {
     /** Prints a warning once per run on stderr. */
     public void warn(String message) {
         if (warned.add(message)) {
-            err.println("ssocred: warning: " + message);
+            err.println("ssocred: warning: " + Sanitize.line(message));
             err.flush();
         }
     }
@@ -142,7 +142,7 @@ public final class Context {
 
     public LoginService loginService() {
         Duration timeout = env.get("SSOCRED_LOCK_TIMEOUT").isPresent() ? lockTimeout() : LoginService.LOGIN_LOCK_TIMEOUT;
-        return new LoginService(tokenCache(), clock, timeout);
+        return new LoginService(tokenCache(), clock, timeout, lockTimeout());
     }
 
     /** How long to wait for another ssocred process holding a lock: SSOCRED_LOCK_TIMEOUT seconds, default 120. */

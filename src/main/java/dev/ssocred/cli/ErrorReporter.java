@@ -16,15 +16,15 @@ final class ErrorReporter {
         PrintWriter err = ctx.err();
         SsocredException known = known(ex);
         if (known != null) {
-            err.println("ssocred: " + known.getMessage());
+            err.println("ssocred: " + Sanitize.line(known.getMessage()));
             if (known.hint() != null) {
-                err.println("hint: " + known.hint());
+                err.println("hint: " + Sanitize.line(known.hint()));
             }
         } else if (ex instanceof ServiceException se) {
-            err.println("ssocred: " + se.describe());
+            err.println("ssocred: " + Sanitize.line(se.describe()));
             err.println("hint: retry in a moment; add --debug for details");
         } else {
-            err.println("ssocred: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            err.println("ssocred: internal error: " + ex.getClass().getSimpleName() + ": " + Sanitize.line(ex.getMessage()));
             err.println("hint: run again with --debug and report the output (it contains no secrets)");
         }
         if (ctx.debug()) {

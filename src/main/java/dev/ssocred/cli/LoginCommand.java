@@ -55,17 +55,38 @@ final class LoginCommand implements Callable<Integer> {
         }
         ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
                 + ctx.display(ctx.tokenCache().tokenPath(session)));
-        var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal(), !noBrowser);
-        SsoToken token = ctx.loginService().login(session,
-                () -> ctx.deviceLogin(session.region(), endpoints).login(session, !noBrowser, listener, fix),
-                note -> ctx.err().println(note), fix);
+        var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal() && Platform.cursorControl(ctx.env()),
+                !noBrowser, () -> Platform.columns(ctx.env()), ctx.clock().getZone());
+        // Ctrl-C ends the JVM with 130 through its shutdown hooks: end the countdown line and say what happened.
+        Thread onInterrupt = new Thread(() -> listener.cancelled(fix));
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        SsoToken token;
+        try {
+            token = ctx.loginService().login(session,
+                    () -> ctx.deviceLogin(session.region(), endpoints).login(session, !noBrowser, listener, fix),
+                    note -> ctx.err().println(note), fix);
+        } finally {
+            removeHook(onInterrupt);
+        }
         ctx.err().println("Logged in to " + session.startUrl() + session.name().map(n -> " (sso-session " + n + ")")
                 .orElse("") + "; the token expires at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
                 .format(token.expiresAt().atZone(ctx.clock().getZone())) + ".");
         if (session.isLegacy()) {
             ctx.err().println("Note: this profile keeps sso_start_url on the profile, so the token cannot be "
                     + "refreshed; an [sso-session] with sso_registration_scopes = sso:account:access can.");
+        } else if (session.scopes() == null) {
+            ctx.err().println("Note: [sso-session " + session.name().orElse("") + "] has no sso_registration_scopes, so "
+                    + "this token cannot be refreshed and you will sign in again when it expires; add "
+                    + "sso_registration_scopes = sso:account:access to it and run this login once more.");
         }
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs, which is what we want
+        }
     }
 }

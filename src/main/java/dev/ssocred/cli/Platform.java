@@ -2,6 +2,8 @@ package dev.ssocred.cli;
 
 import dev.ssocred.config.Environment;
 import dev.ssocred.sso.Browser;
+import java.io.File;
+import java.util.concurrent.TimeUnit;
 
 /** Facts about the terminal and desktop that Main wires in. */
 public final class Platform {
@@ -10,11 +12,51 @@ public final class Platform {
 
     /** The launcher tests {@code [ -t 2 ]} and says so; without it, a console means an interactive terminal. */
     public static boolean stderrIsTerminal() {
-        String said = System.getProperty("ssocred.stderr.tty");
+        return said("ssocred.stderr.tty");
+    }
+
+    /** The launcher tests {@code [ -t 0 ]}: a program in the background must not read a terminal (it would stop). */
+    public static boolean stdinIsTerminal() {
+        return said("ssocred.stdin.tty");
+    }
+
+    private static boolean said(String property) {
+        String said = System.getProperty(property);
         if (said != null) {
             return Boolean.parseBoolean(said);
         }
         return System.console() != null;
+    }
+
+    /** A terminal that moves the cursor: not {@code TERM=dumb} (Emacs shells, some CI consoles). */
+    static boolean cursorControl(Environment env) {
+        return !env.get("TERM").map("dumb"::equals).orElse(false);
+    }
+
+    /** The terminal's width: {@code COLUMNS}, else what {@code stty size} says of /dev/tty, else 80. */
+    static int columns(Environment env) {
+        try {
+            int c = Integer.parseInt(env.get("COLUMNS").orElse("").strip());
+            if (c > 0) {
+                return c;
+            }
+        } catch (NumberFormatException e) {
+            // not set or not a number: ask the terminal
+        }
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            if (p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains(" ")) {
+                int c = Integer.parseInt(out.substring(out.indexOf(' ') + 1).strip());
+                if (c > 0) {
+                    return c;
+                }
+            }
+        } catch (Exception e) {
+            // no terminal or no stty: the default below
+        }
+        return 80;
     }
 
     public static Browser browser(Environment env) {

@@ -5,18 +5,31 @@ import dev.ssocred.sso.OidcApi;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.IntSupplier;
 
-/** Shows the device code on stderr and, on a terminal only, a live countdown to its expiry. */
+/**
+ * Shows the device code on stderr and, on a terminal that understands cursor control, a live countdown to its
+ * expiry that fits the terminal's width. Elsewhere (a pipe, a log, {@code TERM=dumb}) it says once until when it
+ * waits. Everything a server sent is shown through {@link Sanitize}.
+ */
 final class TerminalLoginListener implements LoginListener {
     private final PrintWriter err;
     private final boolean live;
     private final boolean browserWanted;
-    private boolean drew;
+    private final IntSupplier columns;
+    private final ZoneId zone;
+    private int width = -1;
+    private volatile boolean drew;
 
-    TerminalLoginListener(PrintWriter err, boolean terminal, boolean browserWanted) {
+    /** {@code live}: stderr is a terminal with cursor control; {@code columns} is asked once, when first needed. */
+    TerminalLoginListener(PrintWriter err, boolean live, boolean browserWanted, IntSupplier columns, ZoneId zone) {
         this.err = err;
-        this.live = terminal;
+        this.live = live;
         this.browserWanted = browserWanted;
+        this.columns = columns;
+        this.zone = zone;
     }
 
     @Override
@@ -29,14 +42,18 @@ final class TerminalLoginListener implements LoginListener {
             err.println("Open this URL on any device:");
         }
         err.println();
-        err.println("  " + auth.verificationUri());
+        err.println("  " + Sanitize.line(auth.verificationUri()));
         err.println();
         err.println("and confirm that it shows this code:");
         err.println();
-        err.println("  " + auth.userCode());
+        err.println("  " + Sanitize.line(auth.userCode()));
         err.println();
         if (auth.verificationUriComplete() != null) {
-            err.println("(or open " + auth.verificationUriComplete() + ", which fills in the code)");
+            err.println("(or open " + Sanitize.line(auth.verificationUriComplete()) + ", which fills in the code)");
+        }
+        if (!live) {
+            err.println("Waiting for approval until " + DateTimeFormatter.ofPattern("HH:mm:ss").format(expiresAt.atZone(zone))
+                    + "...");
         }
         err.flush();
     }
@@ -46,10 +63,25 @@ final class TerminalLoginListener implements LoginListener {
         if (!live) {
             return;
         }
-        long s = Math.max(0, remaining.toSeconds());
-        err.print("\rWaiting for approval; the code expires in " + s / 60 + ":" + String.format("%02d", s % 60) + " ");
+        if (width < 0) {
+            width = columns.getAsInt();
+        }
+        err.print("\r" + countdown(remaining, width));
         err.flush();
         drew = true;
+    }
+
+    /** The longest countdown text that fits in {@code width - 1} columns (the last column would wrap). */
+    static String countdown(Duration remaining, int width) {
+        long s = Math.max(0, remaining.toSeconds());
+        String clock = s / 60 + ":" + (s % 60 < 10 ? "0" : "") + s % 60;
+        for (String text : new String[] {"Waiting for approval; the code expires in " + clock + " ",
+                "Waiting for approval: " + clock + " ", clock + " "}) {
+            if (text.length() <= width - 1) {
+                return text;
+            }
+        }
+        return "";
     }
 
     @Override
@@ -57,6 +89,15 @@ final class TerminalLoginListener implements LoginListener {
         if (drew) {
             err.print("\r\033[K");
             err.flush();
+            drew = false;
         }
+    }
+
+    /** Ctrl-C while waiting: end the countdown line so the shell prompt starts on a clean one. */
+    void cancelled(String fix) {
+        done();
+        err.println("ssocred: sign-in cancelled");
+        err.println("hint: run '" + fix + "' to start again");
+        err.flush();
     }
 }

@@ -18,14 +18,19 @@ import picocli.CommandLine.Option;
  * session into DIR/.aws, as a finished login would.
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = {"Run a local IAM Identity Center emulator on 127.0.0.1 until stdin closes or the process is stopped.",
-                "Prints AWS_ENDPOINT_URL=<url> on stdout; device logins approve themselves."})
+        description = {"Run a local IAM Identity Center emulator on 127.0.0.1 until it is stopped (Ctrl-C), or until",
+                "stdin closes when stdin is not a terminal. Prints AWS_ENDPOINT_URL=<url> on stdout; device logins",
+                "approve themselves unless --manual-approve is given."})
 public final class EmulatorCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
 
     @Option(names = "--port", description = "Port on 127.0.0.1 (default: any free port).")
     int port;
+
+    @Option(names = "--manual-approve", description = {"Device codes wait for a person: open the verification URL,",
+            "then its Allow or Deny link (/device/allow?user_code=CODE, /device/deny?user_code=CODE)."})
+    boolean manualApprove;
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Write DIR/.aws/config (profiles bench-readonly, bench-admin) and a signed-in token.")
@@ -39,14 +44,26 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (IdentityCenterEmulator emu = IdentityCenterEmulator.start(port, Clock.systemUTC())) {
-            emu.autoApproveAfter = Duration.ZERO;
+            emu.manualApproval = manualApprove;
+            emu.autoApproveAfter = manualApprove ? null : Duration.ZERO;
             if (home != null) {
                 seed(emu, home);
             }
             out.println("AWS_ENDPOINT_URL=" + emu.baseUrl());
             out.flush();
-            err.println("ssocred: emulator listening on " + emu.baseUrl() + "; close stdin (Ctrl-D) to stop");
+            // On a terminal, reading stdin would stop a background job ("ssocred emulator &") with SIGTTIN at the
+            // first key typed; there the emulator runs until it is stopped. A pipe closing (a script ending) stops it.
+            boolean terminal = dev.ssocred.cli.Platform.stdinIsTerminal();
+            err.println("ssocred: emulator listening on " + emu.baseUrl() + (terminal ? "; Ctrl-C or kill to stop"
+                    : "; close stdin to stop"));
+            if (manualApprove) {
+                err.println("ssocred: device codes wait for approval: " + emu.baseUrl() + "/device/allow?user_code=CODE"
+                        + " (or /device/deny?user_code=CODE)");
+            }
             err.flush();
+            if (terminal) {
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
             while (System.in.read() >= 0) {
                 // runs until stdin reaches its end
             }

@@ -118,6 +118,14 @@ final class EmulatorState {
         accessTokens.remove(accessToken);
     }
 
+    synchronized void revokeClients() {
+        clients.clear();
+    }
+
+    synchronized void revokeAccessTokens() {
+        accessTokens.clear();
+    }
+
     synchronized void expireAllAccessTokens() {
         accessTokens.replaceAll((k, v) -> Instant.EPOCH);
     }

@@ -47,6 +47,11 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     public volatile int pollIntervalSeconds = 1;
     /** How long device codes stay valid, in seconds. */
     public volatile int deviceCodeLifetimeSeconds = 600;
+    /**
+     * When set, the verification page never approves by being opened: a person (or a test) follows its Allow or
+     * Deny link, {@link #approvalUrl} or {@link #denialUrl}, as on the real service.
+     */
+    public volatile boolean manualApproval;
     /** Page size of ListAccounts and ListAccountRoles when the caller asks for none. */
     public volatile int defaultPageSize = 2;
 
@@ -121,7 +126,22 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     /** A URL that approves the code when opened (what the verification page's "Allow" does). */
     public String approvalUrl(String userCode) {
-        return baseUrl() + "/device?user_code=" + userCode;
+        return baseUrl() + "/device/allow?user_code=" + userCode;
+    }
+
+    /** A URL that denies the code when opened (the verification page's "Deny"). */
+    public String denialUrl(String userCode) {
+        return baseUrl() + "/device/deny?user_code=" + userCode;
+    }
+
+    /** Forgets every client registration, as a revoke in the console (or a restarted service) does. */
+    public void revokeClients() {
+        state.revokeClients();
+    }
+
+    /** Invalidates every access token before its expiry, as a sign-out elsewhere or an admin's revoke does. */
+    public void revokeAccessTokens() {
+        state.revokeAccessTokens();
     }
 
     public void addAccount(String accountId, String... roles) {
@@ -171,7 +191,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
             count(op);
             Optional<Fault> fault = nextFault(op);
             if (fault.isPresent()) {
-                answerFault(ex, fault.get());
+                answerFault(ex, fault.get(), OIDC_OPERATIONS.contains(op));
                 return;
             }
             Response r = switch (op) {
@@ -180,6 +200,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 case "CreateToken" -> new Oidc(this).createToken(req, this::count);
                 case "Authorize" -> new Oidc(this).authorize(req);
                 case "Approve" -> new Oidc(this).approvePage(req);
+                case "Allow" -> new Oidc(this).decide(req, true);
+                case "Deny" -> new Oidc(this).decide(req, false);
                 case "GetRoleCredentials" -> new Portal(this).roleCredentials(req);
                 case "ListAccounts" -> new Portal(this).listAccounts(req);
                 case "ListAccountRoles" -> new Portal(this).listRoles(req);
@@ -202,6 +224,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
             case "/token" -> "CreateToken";
             case "/authorize" -> "Authorize";
             case "/device" -> "Approve";
+            case "/device/allow" -> "Allow";
+            case "/device/deny" -> "Deny";
             case "/federation/credentials" -> "GetRoleCredentials";
             case "/assignment/accounts" -> "ListAccounts";
             case "/assignment/roles" -> "ListAccountRoles";
@@ -226,7 +250,16 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         }
     }
 
-    private static void answerFault(HttpExchange ex, Fault f) throws IOException {
+    /** {@code InvalidClientException} → {@code invalid_client}: the OAuth error code the sso-oidc errors carry. */
+    private static String oauthCode(String errorType) {
+        String base = errorType.endsWith("Exception") ? errorType.substring(0, errorType.length() - 9) : errorType;
+        return base.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final java.util.Set<String> OIDC_OPERATIONS = java.util.Set.of("RegisterClient",
+            "StartDeviceAuthorization", "CreateToken");
+
+    private static void answerFault(HttpExchange ex, Fault f, boolean oauth) throws IOException {
         switch (f.kind()) {
             case MALFORMED -> new Response(200, Map.of("Content-Type", "application/json"), "<html>not json".getBytes(StandardCharsets.UTF_8)).send(ex);
             case STALL -> {
@@ -235,9 +268,10 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                Response.error(f.status(), f.errorType(), null, "stalled").send(ex);
+                Response.error(f.status(), f.errorType(), null, f.message()).send(ex);
             }
-            default -> Response.error(f.status(), f.errorType(), null, "injected fault").send(ex);
+            default -> Response.error(f.status(), f.errorType(), oauth ? oauthCode(f.errorType()) : null,
+                    f.message()).send(ex);
         }
     }
 }

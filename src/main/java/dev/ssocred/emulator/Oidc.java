@@ -57,7 +57,7 @@ final class Oidc {
         out.put("deviceCode", deviceCode);
         out.put("userCode", userCode);
         out.put("verificationUri", emu.baseUrl() + "/device");
-        out.put("verificationUriComplete", emu.approvalUrl(userCode));
+        out.put("verificationUriComplete", emu.baseUrl() + "/device?user_code=" + userCode);
         out.put("expiresIn", emu.deviceCodeLifetimeSeconds);
         out.put("interval", emu.pollIntervalSeconds);
         return Response.json(200, out);
@@ -154,13 +154,34 @@ final class Oidc {
         return new Response(302, Map.of("Location", location), new byte[0]);
     }
 
-    /** GET /device?user_code=…: the verification page; with a code it approves, as clicking "Allow" would. */
+    /**
+     * GET /device?user_code=…: the verification page. Unless approval is manual, opening it with a code approves,
+     * as an already signed-in person clicking "Allow" would; with manual approval it shows the Allow and Deny links.
+     */
     Response approvePage(Request req) {
         String code = req.query().get("user_code");
-        String text = code != null && emu.approve(code)
-                ? "Request approved. You can close this window."
-                : "Enter the code shown in your terminal: /device?user_code=CODE";
-        return new Response(200, Map.of("Content-Type", "text/plain; charset=utf-8"), text.getBytes(StandardCharsets.UTF_8));
+        String text;
+        if (code == null) {
+            text = "Enter the code shown in your terminal: /device?user_code=CODE";
+        } else if (emu.manualApproval) {
+            text = "Code " + code + ". Allow: " + emu.approvalUrl(code) + " Deny: " + emu.denialUrl(code);
+        } else {
+            text = emu.approve(code) ? "Request approved. You can close this window." : "Unknown code " + code;
+        }
+        return text(200, text);
+    }
+
+    /** GET /device/allow or /device/deny with ?user_code=…: the person's decision. */
+    Response decide(Request req, boolean allow) {
+        String code = req.query().get("user_code");
+        boolean known = code != null && (allow ? emu.approve(code) : emu.deny(code));
+        return known ? text(200, allow ? "Request approved. You can close this window." : "Request denied.")
+                : text(404, "Unknown code " + code);
+    }
+
+    private static Response text(int status, String text) {
+        return new Response(status, Map.of("Content-Type", "text/plain; charset=utf-8"),
+                text.getBytes(StandardCharsets.UTF_8));
     }
 
     static String challenge(String verifier) {

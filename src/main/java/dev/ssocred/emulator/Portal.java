@@ -30,7 +30,8 @@ final class Portal {
             roles = state.accounts.get(account);
         }
         if (roles == null || !roles.contains(role)) {
-            return Response.error(404, "ResourceNotFoundException", null, "No access");
+            // What the service answers for an account or role without an assignment (unmodeled, but real).
+            return Response.error(403, "ForbiddenException", null, "No access");
         }
         EmulatorState.IssuedCredentials c = state.issueCredentials(account, role, emu.roleCredentialsLifetime);
         Map<String, Object> rc = new LinkedHashMap<>();

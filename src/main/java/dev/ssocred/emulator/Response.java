@@ -14,17 +14,21 @@ record Response(int status, Map<String, String> headers, byte[] body) {
                 PyJson.DEFAULT.dumps(body).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A modeled error: the type in x-amzn-ErrorType and __type, the OAuth fields when given. */
+    /**
+     * An error as the service sends it (restJson1): the type in {@code x-amzn-ErrorType}, followed as on the real
+     * service by the internal namespace that clients strip at the colon; the body holds the OAuth fields (sso-oidc)
+     * or a {@code message} (sso portal), and no {@code __type}.
+     */
     static Response error(int status, String type, String oauthError, String description) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", type);
         if (oauthError != null) {
             body.put("error", oauthError);
             body.put("error_description", description);
         } else {
             body.put("message", description);
         }
-        return new Response(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
+        return new Response(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType",
+                type + ":http://internal.amazon.com/coral/com.amazonaws.switchboard.portal/"),
                 PyJson.DEFAULT.dumps(body).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -18,7 +18,6 @@ import java.util.Optional;
 public final class DeviceLogin {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
     static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
-    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final TokenCache cache;
     private final OidcApi oidc;
@@ -39,14 +38,16 @@ public final class DeviceLogin {
 
     /** Signs in and returns the new token; the caller stores it. {@code openBrowser} false prints the URL only. */
     public SsoToken login(SsoSession session, boolean openBrowser, LoginListener listener, String fix) {
-        ClientRegistration reg = registration(session, fix);
-        OidcApi.DeviceAuthorization auth = oidc.startDeviceAuthorization(reg.clientId(), reg.clientSecret(),
-                session.startUrl());
+        Started started = start(session, fix);
+        ClientRegistration reg = started.registration();
+        OidcApi.DeviceAuthorization auth = started.authorization();
         Instant deadline = clock.instant().plusSeconds(auth.expiresIn());
         // Like the CLI, try once before prompting: an already-approved authorization needs no prompt.
         OidcApi.TokenGrant grant = attempt(reg, auth, fix).grant();
         if (grant == null) {
-            boolean opened = openBrowser && browser.open(auth.verificationUriComplete());
+            // verificationUriComplete is optional in the API model; without it the person types the code.
+            String url = auth.verificationUriComplete() != null ? auth.verificationUriComplete() : auth.verificationUri();
+            boolean opened = openBrowser && url != null && browser.open(url);
             listener.prompt(auth, opened, deadline);
             try {
                 grant = poll(reg, auth, deadline, listener, fix);
@@ -59,19 +60,44 @@ public final class DeviceLogin {
                 reg.clientId(), reg.clientSecret(), reg.expiresAtRaw(), grant.refreshToken());
     }
 
-    private ClientRegistration registration(SsoSession session, String fix) {
-        Instant now = clock.instant();
-        Optional<ClientRegistration> cached;
+    private record Started(ClientRegistration registration, OidcApi.DeviceAuthorization authorization) {
+    }
+
+    /**
+     * A registration and a started authorization. A cached registration the service no longer accepts (revoked,
+     * or issued by another endpoint) is replaced once: otherwise only deleting the cache file by hand would help.
+     */
+    private Started start(SsoSession session, String fix) {
+        Optional<ClientRegistration> cached = cachedRegistration(session, fix);
+        ClientRegistration reg = cached.orElseGet(() -> register(session));
         try {
-            cached = cache.readRegistration(session, fix).filter(r -> r.usableForDeviceFlow(now));
+            return new Started(reg, oidc.startDeviceAuthorization(reg.clientId(), reg.clientSecret(),
+                    session.startUrl()));
+        } catch (ServiceException e) {
+            if (cached.isEmpty() || e.kind() != ServiceException.Kind.INVALID_CLIENT) {
+                throw e;
+            }
+            warnings.accept("IAM Identity Center no longer accepts the cached client registration ("
+                    + e.getMessage() + "); registering a new client");
+            ClientRegistration fresh = register(session);
+            return new Started(fresh, oidc.startDeviceAuthorization(fresh.clientId(), fresh.clientSecret(),
+                    session.startUrl()));
+        }
+    }
+
+    private Optional<ClientRegistration> cachedRegistration(SsoSession session, String fix) {
+        Instant now = clock.instant();
+        try {
+            return cache.readRegistration(session, fix).filter(r -> r.usableForDeviceFlow(now));
         } catch (SsocredException e) {
             // A login is what replaces a damaged registration: say so and register anew.
             warnings.accept(e.getMessage() + "; registering a new client");
-            cached = Optional.empty();
+            return Optional.empty();
         }
-        if (cached.isPresent()) {
-            return cached.get();
-        }
+    }
+
+    private ClientRegistration register(SsoSession session) {
+        Instant now = clock.instant();
         String clientName = "ssocred-client-" + session.name().orElse(Long.toString(now.getEpochSecond()));
         OidcApi.Registered r = oidc.registerClient(clientName, session.scopes());
         Instant expires = Instant.ofEpochSecond(r.clientSecretExpiresAt());
@@ -121,16 +147,9 @@ public final class DeviceLogin {
     }
 
     private void wait(Duration interval, Instant deadline, LoginListener listener, String fix) {
-        Instant until = clock.instant().plus(interval);
         try {
-            while (clock.instant().isBefore(until)) {
-                Duration left = Duration.between(clock.instant(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    throw expired(fix);
-                }
-                listener.waiting(left);
-                Duration step = Duration.between(clock.instant(), until);
-                sleeper.sleep(step.compareTo(TICK) < 0 ? step : TICK);
+            if (!new Countdown(clock, sleeper).waitUntil(clock.instant().plus(interval), deadline, listener::waiting)) {
+                throw expired(fix);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

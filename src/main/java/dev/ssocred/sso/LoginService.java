@@ -22,18 +22,29 @@ public final class LoginService {
     private final TokenCache cache;
     private final Clock clock;
     private final Duration lockTimeout;
+    private final Duration writeLockTimeout;
 
-    public LoginService(TokenCache cache, Clock clock, Duration lockTimeout) {
+    /**
+     * {@code lockTimeout} bounds the wait for another login; {@code writeLockTimeout} the wait for a refresh in
+     * progress when the new token is stored.
+     */
+    public LoginService(TokenCache cache, Clock clock, Duration lockTimeout, Duration writeLockTimeout) {
         this.cache = cache;
         this.clock = clock;
         this.lockTimeout = lockTimeout;
+        this.writeLockTimeout = writeLockTimeout;
     }
 
-    /** Runs {@code login} under the session's lock and stores its token; {@code notes} hears about waiting. */
+    /**
+     * Runs {@code login} under the session's login lock and stores its token; {@code notes} hears about waiting.
+     * The login lock is not the lock that refreshes and role fetches take: a person typing a password and an MFA
+     * code in one terminal must not stall {@code credential_process} in another, whose refresh token still works.
+     * The session's own lock is taken only for the moment of writing.
+     */
     public SsoToken login(SsoSession session, java.util.function.Supplier<SsoToken> login, Consumer<String> notes,
                           String fix) {
         Optional<SsoToken> before = cache.readTokenIfIntact(session);
-        try (FileLock lock = FileLock.acquire(cache.lockPath(session), lockTimeout, clock,
+        try (FileLock lock = FileLock.acquire(cache.loginLockPath(session), lockTimeout, clock,
                 FileLock.describeSelf("ssocred login for " + session.label()),
                 holder -> notes.accept("Waiting for " + holder + " to finish; its token will be used."))) {
             if (lock.waited()) {
@@ -45,14 +56,25 @@ public final class LoginService {
                 }
             }
             SsoToken token = login.get();
-            cache.writeToken(session, token);
+            store(session, token, notes);
             return token;
         } catch (FileLock.TimeoutException e) {
             throw new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toMinutes()
                     + " min waiting for " + e.holder() + " to finish signing in", "run '" + fix + "' again");
         } catch (IOException e) {
-            throw new SsocredException(ExitCode.CONFIG, "cannot lock " + cache.lockPath(session) + ": " + e.getMessage(),
-                    "check that the token cache directory is writable");
+            throw new SsocredException(ExitCode.CONFIG, "cannot lock " + cache.loginLockPath(session) + ": "
+                    + e.getMessage(), "check that the token cache directory is writable");
+        }
+    }
+
+    /** Writes under the session's lock, so a refresh that is under way finishes first; the write is atomic anyway. */
+    private void store(SsoSession session, SsoToken token, Consumer<String> notes) {
+        try (FileLock lock = FileLock.acquire(cache.lockPath(session), writeLockTimeout, clock,
+                FileLock.describeSelf("ssocred storing a new login for " + session.label()), holder -> { })) {
+            cache.writeToken(session, token);
+        } catch (FileLock.TimeoutException | IOException e) {
+            notes.accept("ssocred: warning: could not lock " + cache.lockPath(session) + "; storing the token without it");
+            cache.writeToken(session, token);
         }
     }
 }

@@ -7,5 +7,6 @@ import java.time.Duration;
 public interface Sleeper {
     void sleep(Duration d) throws InterruptedException;
 
-    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+    /** The real sleeper. Never given a negative time by {@link Countdown}; clamped anyway, as Thread.sleep throws. */
+    Sleeper SYSTEM = d -> Thread.sleep(Math.max(0, d.toMillis()));
 }

@@ -44,6 +44,12 @@ public final class TokenCache {
         return dir.resolve(name.substring(0, name.length() - ".json".length()) + ".lock");
     }
 
+    /** Held by a login for the whole sign-in, so a second login waits for the first instead of opening a browser. */
+    public Path loginLockPath(SsoSession session) {
+        String name = CacheKeys.tokenFile(session);
+        return dir.resolve(name.substring(0, name.length() - ".json".length()) + ".login.lock");
+    }
+
     /** The cached token, or empty when it is missing or damaged (for callers that replace it anyway). */
     public Optional<SsoToken> readTokenIfIntact(SsoSession session) {
         try {

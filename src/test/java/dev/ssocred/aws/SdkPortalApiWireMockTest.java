@@ -67,6 +67,9 @@ class SdkPortalApiWireMockTest {
     @CsvSource({
             "401, UnauthorizedException, UNAUTHORIZED",
             "404, ResourceNotFoundException, NOT_FOUND",
+            "403, ForbiddenException, ACCESS_DENIED",
+            "403, 'ForbiddenException:http://internal.amazon.com/coral/com.amazonaws.switchboard.portal/', ACCESS_DENIED",
+            "401, 'UnauthorizedException:http://internal.amazon.com/coral/com.amazonaws.switchboard.portal/', UNAUTHORIZED",
             "429, TooManyRequestsException, THROTTLED",
             "400, InvalidRequestException, INVALID_REQUEST",
             "500, InternalFailure, SERVER_ERROR"})

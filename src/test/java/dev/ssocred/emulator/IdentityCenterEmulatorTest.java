@@ -108,7 +108,8 @@ class IdentityCenterEmulatorTest {
         assertTrue(c.accessKeyId().startsWith("ASIA"));
         assertEquals(ServiceException.Kind.UNAUTHORIZED, assertThrows(ServiceException.class,
                 () -> portal().getRoleCredentials("bogus", "111122223333", "ReadOnly")).kind());
-        assertEquals(ServiceException.Kind.NOT_FOUND, assertThrows(ServiceException.class,
+        // The real service answers a role without an assignment with 403 ForbiddenException "No access".
+        assertEquals(ServiceException.Kind.ACCESS_DENIED, assertThrows(ServiceException.class,
                 () -> portal().getRoleCredentials(seed.accessToken(), "111122223333", "Nope")).kind());
         emu.addAccount("999900001111", "Nope");
         assertEquals("999900001111", portal().getRoleCredentials(seed.accessToken(), "999900001111", "Nope").accountId());

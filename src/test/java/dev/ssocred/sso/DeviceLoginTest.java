@@ -170,4 +170,36 @@ class DeviceLoginTest {
         assertEquals(2, oidc.registeredScopes.size());
         assertEquals("cid", cache().readRegistration(CORP, "fix").orElseThrow().clientId());
     }
+
+    @Test
+    void aCachedRegistrationTheServiceRefusesIsReplacedOnce() {
+        oidc.queueToken("AT", 3600, "RT");
+        login().login(CORP, true, listener, "fix"); // caches registration "cid"
+        oidc.calls.clear();
+        oidc.revokedClients.add("cid");
+        oidc.registration = new OidcApi.Registered("cid2", "csecret2", 1_900_000_000L);
+        oidc.queueToken("AT2", 3600, "RT2");
+        SsoToken t = login().login(CORP, true, listener, "fix");
+        assertEquals(List.of("StartDeviceAuthorization cid https://d-1234567890.awsapps.com/start", "RegisterClient",
+                "StartDeviceAuthorization cid2 https://d-1234567890.awsapps.com/start", "CreateToken"), oidc.calls);
+        assertEquals("cid2", t.clientId());
+        assertEquals("cid2", cache().readRegistration(CORP, "fix").orElseThrow().clientId());
+        assertTrue(warnings.get(0).contains("no longer accepts the cached client registration"), warnings.toString());
+    }
+
+    @Test
+    void aFreshRegistrationThatIsRefusedTooIsNotRetriedForever() {
+        oidc.revokedClients.add("cid");
+        var e = assertThrows(dev.ssocred.ServiceException.class, () -> login().login(CORP, true, listener, "fix"));
+        assertEquals(Kind.INVALID_CLIENT, e.kind());
+        assertEquals(1, oidc.calls.stream().filter(c -> c.equals("RegisterClient")).count());
+    }
+
+    @Test
+    void withoutVerificationUriCompleteTheBrowserGetsThePlainUriAndThePersonTypesTheCode() {
+        oidc.authorization = new OidcApi.DeviceAuthorization("dc", "CODE-1234", "https://device.example/", null, 600, 1);
+        oidc.queueError(Kind.AUTHORIZATION_PENDING).queueToken("AT", 3600, "RT");
+        assertEquals("AT", login().login(CORP, true, listener, "fix").accessToken());
+        assertEquals(List.of("https://device.example/"), opened);
+    }
 }

@@ -18,6 +18,8 @@ public final class FakeOidc implements OidcApi {
             "https://device.sso.us-east-1.amazonaws.com/", "https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH",
             600, 1);
     public String lastRefreshToken;
+    /** Client ids StartDeviceAuthorization refuses with invalid_client (a revoked registration). */
+    public final java.util.Set<String> revokedClients = new java.util.HashSet<>();
     /** Runs inside CreateToken(refresh_token), between the caller's read of the cache and its write. */
     public Runnable duringRefresh = () -> { };
 
@@ -45,6 +47,10 @@ public final class FakeOidc implements OidcApi {
     @Override
     public DeviceAuthorization startDeviceAuthorization(String clientId, String clientSecret, String startUrl) {
         calls.add("StartDeviceAuthorization " + clientId + " " + startUrl);
+        if (revokedClients.contains(clientId)) {
+            throw new ServiceException(ServiceException.Kind.INVALID_CLIENT, "StartDeviceAuthorization", "http://fake",
+                    "invalid_client: Invalid client provided", null);
+        }
         return authorization;
     }
 

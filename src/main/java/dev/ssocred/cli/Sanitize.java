@@ -1,0 +1,34 @@
+package dev.ssocred.cli;
+
+/**
+ * Makes text from elsewhere (a server's error message, a URL it sent) safe to print on a terminal: control
+ * characters, which could move the cursor, clear the screen or write the clipboard (OSC 52), become '?', and the
+ * length is bounded so that a hostile answer cannot flood the screen.
+ */
+final class Sanitize {
+    static final int MAX = 1000;
+
+    private Sanitize() {
+    }
+
+    static String line(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX + 1));
+        for (int i = 0; i < s.length() && sb.length() < MAX; i++) {
+            char c = s.charAt(i);
+            sb.append(unsafe(c) ? '?' : c);
+        }
+        if (s.length() > MAX) {
+            sb.append("…");
+        }
+        return sb.toString();
+    }
+
+    /** C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows. */
+    private static boolean unsafe(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x2028 || c == 0x2029;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.ssocred.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssocred.config.SsoSession;
+import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.sso.SsoToken;
+import dev.ssocred.sso.TokenCache;
+import dev.ssocred.testing.Files2;
+import dev.ssocred.testing.Launcher;
+import dev.ssocred.testing.Pty;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ssocred login} as a person meets it: the packaged file on a real pseudo-terminal, the real clock and
+ * sleeper, and an emulator that waits for the person to approve (or deny) in the browser, as the service does.
+ */
+class LoginTerminalIT {
+    static final String CODE = "([B-Z]{4}-[B-Z]{4})";
+    static final SsoSession CORP = new SsoSession(Optional.of("corp"), "https://d-1234567890.awsapps.com/start",
+            "us-east-1", List.of("sso:account:access"));
+    @TempDir
+    Path home;
+    IdentityCenterEmulator emu;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        emu = IdentityCenterEmulator.start();
+        emu.manualApproval = true;
+        emu.autoApproveAfter = null;
+        Files2.write(home.resolve(".aws/config"), Files2.lines(
+                "[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = ReadOnly",
+                "[sso-session corp]", "sso_start_url = " + CORP.startUrl(), "sso_region = us-east-1",
+                "sso_registration_scopes = sso:account:access"));
+        env = Launcher.env(home);
+        env.put("AWS_ENDPOINT_URL", emu.baseUrl());
+        env.put("TERM", "xterm");
+        // The "browser" a person has: it shows the page (which waits for Allow) and exits 0.
+        Path browser = Files2.write(home.resolve("bin/browser"), "#!/bin/sh\necho \"$1\" >> \"$HOME/opened\"\n");
+        browser.toFile().setExecutable(true);
+        env.put("BROWSER", browser.toString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        emu.close();
+    }
+
+    private Pty login(String... extra) throws Exception {
+        return Pty.start(env, Launcher.path() + " login --profile dev" + String.join(" ", extra));
+    }
+
+    private static int open(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void aPersonWhoApprovesAfterTwentySecondsIsSignedIn() throws Exception {
+        try (Pty pty = login()) {
+            String code = pty.await(CODE, Duration.ofSeconds(30));
+            pty.await("Waiting for approval; the code expires in \\d+:\\d\\d", Duration.ofSeconds(10));
+            Thread.sleep(21_000); // typing a password and an MFA code, with the countdown redrawn every second
+            assertEquals(200, open(emu.approvalUrl(code)));
+            assertEquals(0, pty.exitCode(Duration.ofSeconds(20)), pty.screen());
+            String screen = pty.screen();
+            assertTrue(screen.contains("Logged in to https://d-1234567890.awsapps.com/start (sso-session corp)"), screen);
+            assertFalse(screen.contains("internal error"), screen);
+            assertTrue(screen.contains("\r\033[K"), "the countdown line is cleared: " + screen);
+            assertTrue(screen.indexOf("Waiting for approval") < screen.lastIndexOf("Waiting for approval"),
+                    "the countdown is redrawn: " + screen);
+        }
+        assertTrue(Files.readString(home.resolve("opened")).contains("/device?user_code="));
+        SsoToken token = new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { })
+                .readToken(CORP, "").orElseThrow();
+        assertTrue(token.expiresAt().isAfter(Instant.now().plus(Duration.ofHours(7))));
+        assertEquals(1, emu.calls("StartDeviceAuthorization"));
+    }
+
+    @Test
+    void denyingInTheBrowserEndsTheLoginWithExitThree() throws Exception {
+        try (Pty pty = login()) {
+            String code = pty.await(CODE, Duration.ofSeconds(30));
+            Thread.sleep(2_500);
+            assertEquals(200, open(emu.denialUrl(code)));
+            assertEquals(3, pty.exitCode(Duration.ofSeconds(20)), pty.screen());
+            assertTrue(pty.screen().contains("ssocred: the sign-in request was denied in the browser"), pty.screen());
+        }
+    }
+
+    @Test
+    void ctrlCEndsTheCountdownLineAndExits130() throws Exception {
+        try (Pty pty = login()) {
+            pty.await("Waiting for approval; the code expires in", Duration.ofSeconds(30));
+            pty.type("\u0003");
+            assertEquals(130, pty.exitCode(Duration.ofSeconds(20)), pty.screen());
+            String screen = pty.screen();
+            assertTrue(screen.contains("\r\033[Kssocred: sign-in cancelled"), screen);
+            assertTrue(screen.contains("hint: run 'ssocred login --profile dev' to start again"), screen);
+        }
+    }
+
+    @Test
+    void aDumbTerminalGetsNoCursorControlAndANarrowOneAShortCountdown() throws Exception {
+        env.put("TERM", "dumb");
+        try (Pty pty = login()) {
+            String code = pty.await(CODE, Duration.ofSeconds(30));
+            pty.await("Waiting for approval until \\d\\d:\\d\\d:\\d\\d", Duration.ofSeconds(10));
+            Thread.sleep(3_000);
+            open(emu.approvalUrl(code));
+            assertEquals(0, pty.exitCode(Duration.ofSeconds(20)), pty.screen());
+            assertFalse(pty.screen().contains("\033["), pty.screen());
+        }
+        env.put("TERM", "xterm");
+        env.put("COLUMNS", "30");
+        try (Pty pty = login()) {
+            String code = pty.await(CODE, Duration.ofSeconds(30));
+            pty.await("\rWaiting for approval: \\d+:\\d\\d ", Duration.ofSeconds(10));
+            open(emu.approvalUrl(code));
+            assertEquals(0, pty.exitCode(Duration.ofSeconds(20)), pty.screen());
+            assertFalse(pty.screen().contains("the code expires in"), pty.screen());
+        }
+    }
+
+    @Test
+    void withStderrNotATerminalAndATwoSecondIntervalTheLoginWaitsToo() throws Exception {
+        emu.pollIntervalSeconds = 2;
+        Thread approver = new Thread(() -> {
+            try {
+                Thread.sleep(7_000);
+                String code = Files.readString(home.resolve("opened")).replaceAll("(?s).*user_code=([A-Z-]+).*", "$1");
+                open(emu.approvalUrl(code));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        approver.start();
+        Launcher.Result r = Launcher.run(env, "login", "--profile", "dev");
+        approver.join();
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Waiting for approval until"), r.err());
+        assertFalse(r.err().contains("\r"), r.err());
+    }
+
+    @Test
+    void credentialProcessIsNotHeldUpByALoginWaitingInAnotherTerminal() throws Exception {
+        // An expired access token with a good refresh token: process must refresh now, not wait for the login.
+        var seed = emu.seedSession();
+        new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(
+                CORP.startUrl(), CORP.region(), seed.accessToken(), Instant.now().minusSeconds(60), seed.clientId(),
+                seed.clientSecret(), dev.ssocred.io.Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
+        try (Pty pty = login()) {
+            pty.await(CODE, Duration.ofSeconds(30));
+            Map<String, String> quick = new java.util.HashMap<>(env);
+            quick.put("SSOCRED_LOCK_TIMEOUT", "5");
+            Launcher.Result r = Launcher.run(quick, "process", "--profile", "dev");
+            assertEquals(0, r.code(), r.toString());
+            assertEquals(1, emu.calls("CreateToken:refresh_token"));
+            pty.type("\u0003");
+            pty.exitCode(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void aSecondLoginSaysAtOnceThatItWaitsAndThenUsesTheFirstOnesToken() throws Exception {
+        try (Pty first = login()) {
+            String code = first.await(CODE, Duration.ofSeconds(30));
+            try (Pty second = login()) {
+                secondWaitsFor(first, second, code);
+            }
+        }
+        assertEquals(1, emu.calls("StartDeviceAuthorization"));
+    }
+
+    private void secondWaitsFor(Pty first, Pty second, String code) throws Exception {
+        // Said before the wait, not after it (stderr is flushed line by line).
+        second.await("Waiting for ssocred login for sso-session 'corp' \\(pid \\d+\\) to finish", Duration.ofSeconds(30));
+        assertEquals(1, emu.calls("StartDeviceAuthorization"), "the second login is waiting, not signing in");
+        open(emu.approvalUrl(code));
+        assertEquals(0, first.exitCode(Duration.ofSeconds(20)), first.screen());
+        assertEquals(0, second.exitCode(Duration.ofSeconds(20)), second.screen());
+        assertTrue(second.screen().contains("Another ssocred process has just signed in"), second.screen());
+    }
+}
