@@ -114,6 +114,17 @@ class SdkOidcApiWireMockTest {
         assertEquals(wm.baseUrl(), e.endpoint());
     }
 
+    @ParameterizedTest
+    @CsvSource({"InvalidGrantException", "InvalidGrantException:http://internal.amazon.com/coral/com.amazon.switchboard.service/"})
+    void theOauthFieldsAreReadWhateverTheErrorTypeHeaderCarries(String header) {
+        wm.stubFor(post("/token").willReturn(aResponse().withStatus(400).withHeader("x-amzn-ErrorType", header)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid refresh token provided\"}")));
+        var e = assertThrows(ServiceException.class, () -> api().createTokenWithRefreshToken("cid", "cs", "secret-rt"));
+        assertEquals(Kind.INVALID_GRANT, e.kind());
+        assertEquals("invalid_grant: Invalid refresh token provided", e.getMessage());
+    }
+
     @Test
     void invalidGrantMessageCarriesTheOauthFields() {
         wm.stubFor(post("/token").willReturn(aResponse().withStatus(400).withHeader("x-amzn-ErrorType", "InvalidGrantException")
