@@ -14,7 +14,6 @@ if ! command -v "$java" >/dev/null 2>&1; then
   exit 7
 fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
-if [ -t 0 ]; then intty=true; else intty=false; fi
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
 case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
@@ -85,6 +84,6 @@ if [ -n "$archive" ]; then
 fi
 
 # shellcheck disable=SC2086
-exec "$java" $flags $share -Dssocred.stderr.tty=$tty -Dssocred.stdin.tty=$intty $SSOCRED_JAVA_OPTS -jar "$self" "$@"
+exec "$java" $flags $share -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS -jar "$self" "$@"
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

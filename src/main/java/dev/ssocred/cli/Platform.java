@@ -15,17 +15,26 @@ public final class Platform {
         return said("ssocred.stderr.tty");
     }
 
-    /** The launcher tests {@code [ -t 0 ]}: a program in the background must not read a terminal (it would stop). */
-    public static boolean stdinIsTerminal() {
-        return said("ssocred.stdin.tty");
-    }
-
     private static boolean said(String property) {
         String said = System.getProperty(property);
         if (said != null) {
             return Boolean.parseBoolean(said);
         }
         return System.console() != null;
+    }
+
+    /**
+     * True when stdin is a pipe or FIFO (its file type, through Linux's /proc/self/fd/0). A terminal must not be read by a program in
+     * the background (the first key typed would stop it with SIGTTIN), and /dev/null, which a script's "&" gives,
+     * ends at once.
+     */
+    public static boolean stdinIsPipe() {
+        try {
+            int mode = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/fd/0"), "unix:mode");
+            return (mode & 0170000) == 0010000; // S_IFIFO
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** A terminal that moves the cursor: not {@code TERM=dumb} (Emacs shells, some CI consoles). */

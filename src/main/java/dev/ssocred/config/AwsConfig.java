@@ -18,22 +18,46 @@ public final class AwsConfig {
     private final IniFile config;
     private final IniFile credentials;
     private final Consumer<String> warnings;
+    private final boolean configExists;
 
     public AwsConfig(IniFile config, IniFile credentials, Consumer<String> warnings) {
+        this(config, credentials, warnings, true);
+    }
+
+    /** {@code configExists} false: the config file is missing, which messages about unknown profiles say. */
+    public AwsConfig(IniFile config, IniFile credentials, Consumer<String> warnings, boolean configExists) {
         this.config = config;
         this.credentials = credentials;
         this.warnings = warnings;
+        this.configExists = configExists;
     }
 
     public static AwsConfig load(AwsPaths paths, Environment env, Consumer<String> warnings) {
-        return new AwsConfig(read(paths.configFile(), env), read(paths.credentialsFile(), env), warnings);
+        return new AwsConfig(read(paths.configFile(), env, warnings), read(paths.credentialsFile(), env, warnings),
+                warnings, java.nio.file.Files.exists(paths.configFile()));
     }
 
     /** Reads and parses one file; a missing file is an empty one, as for the AWS CLI. */
     public static IniFile read(Path file, Environment env) {
+        return read(file, env, w -> { });
+    }
+
+    static IniFile read(Path file, Environment env, Consumer<String> warnings) {
         String display = display(file, env);
-        return TextFiles.readUtf8(file, display).map(text -> IniParser.parse(text, display))
-                .orElseGet(() -> IniFile.empty(display));
+        return TextFiles.readUtf8(file, display).map(text -> {
+            if (text.startsWith("\uFEFF")) {
+                // Notepad saves one. Python reads it as part of the first line, so the AWS CLI cannot read the file.
+                warnings.accept(display + " starts with a byte-order mark (U+FEFF), which the AWS CLI and the SDKs "
+                        + "cannot read; save it as UTF-8 without BOM");
+                text = text.substring(1);
+            }
+            return IniParser.parse(text, display);
+        }).orElseGet(() -> IniFile.empty(display));
+    }
+
+    /** False when the config file does not exist (an empty file exists). */
+    public boolean configExists() {
+        return configExists;
     }
 
     /** {@code ~/.aws/config} rather than the absolute path when the file lives under HOME. */
@@ -68,12 +92,31 @@ public final class AwsConfig {
             return Optional.empty();
         }
         Map<String, Setting> settings = new LinkedHashMap<>();
-        fromConfig.ifPresent(s -> settings.putAll(settings(s, config)));
-        fromCreds.ifPresent(s -> settings.putAll(settings(s, credentials)));
+        fromConfig.ifPresent(s -> overlay(settings, settings(s, config)));
+        fromCreds.ifPresent(s -> overlay(settings, settings(s, credentials)));
         String where = fromConfig.map(s -> "[" + s.header() + "] in " + config.displayPath())
                 .orElseGet(() -> "[" + name + "] in " + credentials.displayPath());
         String header = fromConfig.map(IniFile.Section::header).orElse(name);
         return Optional.of(new Profile(name, header, where, settings));
+    }
+
+    /** Puts {@code over} onto {@code base}; a hyphenated alias never replaces a value under the real name. */
+    static void overlay(Map<String, Setting> base, Map<String, Setting> over) {
+        over.forEach((k, v) -> {
+            Setting old = base.get(k);
+            if (!(v.alias() && old != null && !old.alias())) {
+                base.put(k, v);
+            }
+        });
+    }
+
+    /** The [sso-session] names, sorted, for hints. */
+    public List<String> sessionNames() {
+        TreeSet<String> names = new TreeSet<>();
+        for (IniFile.Section s : config.sections()) {
+            classify(s.header()).filter(n -> n.kind().equals("sso-session")).ifPresent(n -> names.add(n.name()));
+        }
+        return List.copyOf(names);
     }
 
     public Optional<Map<String, Setting>> ssoSession(String name) {
@@ -116,39 +159,55 @@ public final class AwsConfig {
     private Optional<IniFile.Section> prefixed(String kind, String name) {
         IniFile.Section found = null;
         for (IniFile.Section s : config.sections()) {
-            if (s.header().startsWith(kind)) {
-                Optional<List<String>> words = Shlex.split(s.header());
-                if (words.isPresent() && words.get().size() == 2 && words.get().get(0).equals(kind)
-                        && words.get().get(1).equals(name)) {
-                    found = s;
-                }
+            if (classify(s.header()).filter(n -> n.kind().equals(kind) && n.name().equals(name)).isPresent()) {
+                found = s; // later sections win
             }
         }
         return Optional.ofNullable(found);
     }
 
-    /** The profile a config-file header names, per the AWS CLI: {@code [default]} or {@code [profile NAME]}. */
-    static Optional<String> profileName(String header) {
-        if (header.equals("default")) {
-            return Optional.of("default");
-        }
-        if (!header.startsWith("profile")) {
-            return Optional.empty();
-        }
-        return Shlex.split(header).filter(w -> w.size() == 2 && w.get(0).equals("profile")).map(w -> w.get(1));
+    /** What a config-file section is to botocore: a profile, an sso-session or a services section, and its name. */
+    record SectionName(String kind, String name) {
     }
 
+    /**
+     * botocore's build_profile_map: a header that starts with "profile", "sso-session" or "services" (in that
+     * order) and splits (shlex) into exactly two words names the second word; the first word is not checked, so
+     * {@code [profiles dev]} is profile dev to the AWS CLI, and to us. {@code [default]} is the profile default.
+     * Anything else is not a profile.
+     */
+    static Optional<SectionName> classify(String header) {
+        for (String kind : new String[] {"profile", "sso-session", "services"}) {
+            if (header.startsWith(kind)) {
+                return Shlex.split(header).filter(w -> w.size() == 2).map(w -> new SectionName(kind, w.get(1)));
+            }
+        }
+        return header.equals("default") ? Optional.of(new SectionName("profile", "default")) : Optional.empty();
+    }
+
+    static Optional<String> profileName(String header) {
+        return classify(header).filter(n -> n.kind().equals("profile")).map(SectionName::name);
+    }
+
+    /**
+     * A section's settings. An empty value ({@code endpoint_url =}) is unset, as botocore treats it. A hyphenated
+     * key the AWS CLI ignores is read as an alias, with a warning that names the line.
+     */
     private Map<String, Setting> settings(IniFile.Section section, IniFile file) {
         Map<String, Setting> out = new LinkedHashMap<>();
         for (IniFile.Property p : section.properties().values()) {
-            out.put(p.key(), new Setting(p.value(), file.displayPath() + ":" + p.line()));
+            if (!p.value().isEmpty()) {
+                out.put(p.key(), new Setting(p.value(), file.displayPath() + ":" + p.line()));
+            }
         }
         for (IniFile.Property p : section.properties().values()) {
             String canonical = p.key().replace('-', '_');
             if (!canonical.equals(p.key())) {
                 warnings.accept(file.displayPath() + ":" + p.line() + ": '" + p.key()
                         + "' is ignored by the AWS CLI and the SDKs; write '" + canonical + "'");
-                out.putIfAbsent(canonical, new Setting(p.value(), file.displayPath() + ":" + p.line()));
+                if (!p.value().isEmpty()) {
+                    out.putIfAbsent(canonical, new Setting(p.value(), file.displayPath() + ":" + p.line(), true));
+                }
             }
         }
         return out;

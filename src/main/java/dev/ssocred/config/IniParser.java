@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  */
 public final class IniParser {
 
-    private static final Pattern SECTION = Pattern.compile("\\[(.+)]");
-    private static final Pattern OPTION = Pattern.compile("(.*?)\\s*([=:])\\s*(.*)");
+    // Python's '.' matches all but '\n' (which a line never holds): DOTALL, or U+2028 and friends would not match.
+    // Python's '\s' in a str pattern is str.isspace(): PyText.SPACE, not Java's ASCII '\s'.
+    private static final Pattern SECTION = Pattern.compile("\\[(.+)]", Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("(.*?)" + PyText.SPACE + "*([=:])" + PyText.SPACE + "*(.*)",
+            Pattern.DOTALL);
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
 
     private IniParser() {
@@ -59,7 +62,7 @@ public final class IniParser {
         }
 
         private void line(String raw, int lineNo) {
-            String value = raw.strip();
+            String value = PyText.strip(raw);
             boolean comment = value.startsWith("#") || value.startsWith(";");
             if (value.isEmpty() || comment) {
                 // A blank line inside a multi-line value is kept (trailing ones are trimmed later); comments vanish.
@@ -80,6 +83,11 @@ public final class IniParser {
                 startSection(header.group(1), lineNo);
                 return;
             }
+            if (value.startsWith("[") && value.indexOf(']') < 0 && value.indexOf('=') < 0
+                    && value.indexOf(':') < 0) {
+                throw error(lineNo, "section header '" + value + "' has no closing ']'",
+                        "write " + value + "] on line " + lineNo + " of " + path);
+            }
             if (current == null) {
                 throw error(lineNo, "a property appears before the first [section] header",
                         "put it under a [profile NAME] or [default] section in " + path);
@@ -89,13 +97,13 @@ public final class IniParser {
                 throw error(lineNo, "expected 'key = value', a [section] header or a comment",
                         "fix line " + lineNo + " of " + path);
             }
-            String key = m.group(1).stripTrailing().toLowerCase(java.util.Locale.ROOT);
+            String key = PyText.rstrip(m.group(1)).toLowerCase(java.util.Locale.ROOT);
             OptionBuilder previous = current.options.get(key);
             if (previous != null) {
                 throw error(lineNo, "'" + key + "' is set twice in [" + current.header + "] (first at line "
                         + previous.line + ")", "remove one of them from " + path);
             }
-            option = new OptionBuilder(key, lineNo, m.group(3).strip());
+            option = new OptionBuilder(key, lineNo, PyText.strip(m.group(3)));
             current.options.put(key, option);
         }
 
@@ -117,7 +125,7 @@ public final class IniParser {
 
     private static int indentOf(String raw) {
         int i = 0;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+        while (i < raw.length() && PyText.isSpace(raw.charAt(i))) {
             i++;
         }
         return i;
@@ -156,7 +164,7 @@ public final class IniParser {
         }
 
         IniFile.Property build(String path) {
-            String value = String.join("\n", lines).stripTrailing();
+            String value = PyText.rstrip(String.join("\n", lines));
             Map<String, String> nested = null;
             if (value.startsWith("\n")) {
                 nested = parseNested(value, path);
@@ -164,13 +172,13 @@ public final class IniParser {
             return new IniFile.Property(key, value, line, endLine, nested);
         }
 
-        // botocore's _parse_nested: each non-blank line must be 'k = v'; nested keys keep their case.
+        // botocore's _parse_nested: str.splitlines (which also breaks at U+2028, U+0085 ...), each non-blank line
+        // must be 'k = v'; nested keys keep their case.
         private Map<String, String> parseNested(String value, String path) {
             Map<String, String> nested = new LinkedHashMap<>();
-            String[] parts = value.split("\n");
-            for (int i = 0; i < parts.length; i++) {
-                String l = parts[i];
-                if (l.isBlank()) {
+            for (String raw : PyText.splitlines(value)) {
+                String l = PyText.strip(raw);
+                if (l.isEmpty()) {
                     continue;
                 }
                 int eq = l.indexOf('=');
@@ -178,7 +186,7 @@ public final class IniParser {
                     throw SsocredException.config(path + ":" + line + ": the indented lines under '" + key
                             + "' must each be 'key = value'", "fix the block that starts at line " + line + " of " + path);
                 }
-                nested.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
+                nested.put(PyText.strip(l.substring(0, eq)), PyText.strip(l.substring(eq + 1)));
             }
             return nested;
         }

@@ -30,11 +30,37 @@ public final class ProfileResolver {
     }
 
     public Profile profile(String name) {
-        return config.profile(name).orElseThrow(() -> SsocredException.config(
-                "profile '" + name + "' not found in " + config.configPath(),
-                "add a [profile " + name + "] section to " + config.configPath()
-                        + (config.profileNames().isEmpty() ? "" : " (profiles there: "
-                        + String.join(", ", config.profileNames()) + ")")));
+        return config.profile(name).orElseThrow(() -> notFound(name));
+    }
+
+    private SsocredException notFound(String name) {
+        String variable = variableNaming(name);
+        String fromEnv = variable == null ? "" : " (" + variable + " is '" + name + "')";
+        if (!config.configExists() && config.profileNames().isEmpty()) {
+            return SsocredException.config("profile '" + name + "' not found: the config file " + config.configPath()
+                    + " does not exist" + fromEnv, "create " + config.configPath() + " with a [profile " + name
+                    + "] section, or set AWS_CONFIG_FILE to the file you use");
+        }
+        List<String> names = config.profileNames();
+        String hint = Suggest.closest(name, names).map(g -> "did you mean '" + g + "'? ").orElse("")
+                + (variable == null ? "" : "change or unset " + variable + "; ")
+                + (names.isEmpty() ? "add a [profile " + name + "] section to " + config.configPath()
+                : "profiles there: " + shortList(names));
+        return SsocredException.config("profile '" + name + "' not found in " + config.configPath() + fromEnv, hint);
+    }
+
+    /** The variable the profile name came from, when it plausibly did (see {@link #selectName}). */
+    private String variableNaming(String name) {
+        if (env.get("AWS_PROFILE").filter(name::equals).isPresent()) {
+            return "AWS_PROFILE";
+        }
+        boolean fromDefault = env.get("AWS_PROFILE").isEmpty() && env.get("AWS_DEFAULT_PROFILE").filter(name::equals).isPresent();
+        return fromDefault ? "AWS_DEFAULT_PROFILE" : null;
+    }
+
+    static String shortList(List<String> names) {
+        return names.size() <= 12 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 12)) + " and " + (names.size() - 12) + " more";
     }
 
     /** Everything needed to fetch role credentials for {@code name}. */
@@ -48,13 +74,7 @@ public final class ProfileResolver {
             }
         }
         if (!missing.isEmpty()) {
-            boolean anySso = merged.keySet().stream().anyMatch(k -> k.startsWith("sso_"));
-            if (!anySso) {
-                throw SsocredException.config("profile '" + name + "' is not set up for IAM Identity Center (" + p.where()
-                        + " has no sso_session or sso_start_url)", "add sso_session, sso_account_id and sso_role_name to "
-                        + p.where());
-            }
-            throw missingKeys(p, missing);
+            throw isSso(merged) ? missingKeys(p, missing) : NotSso.explain(p, config);
         }
         SsoSession session = session(p, merged);
         return new SsoProfile(name, session, merged.get("sso_account_id").value(), merged.get("sso_role_name").value(),
@@ -65,6 +85,9 @@ public final class ProfileResolver {
     public SsoSession forLogin(String name) {
         Profile p = profile(name);
         Map<String, Setting> merged = merged(p);
+        if (!isSso(merged)) {
+            throw NotSso.explain(p, config);
+        }
         List<String> missing = new ArrayList<>();
         for (String key : List.of("sso_start_url", "sso_region")) {
             if (!merged.containsKey(key)) {
@@ -76,6 +99,11 @@ public final class ProfileResolver {
         }
         requireHttps(merged.get("sso_start_url"));
         return session(p, merged);
+    }
+
+    /** Any sso_ key (after the session overlay) makes it an Identity Center profile that is missing something. */
+    private static boolean isSso(Map<String, Setting> merged) {
+        return merged.keySet().stream().anyMatch(k -> k.startsWith("sso_"));
     }
 
     /** The AWS CLI (2.35.13+) refuses to sign in to a start URL that is not https; so do we. */
@@ -106,7 +134,9 @@ public final class ProfileResolver {
     /** Endpoint overrides for clients acting for this profile. */
     public ServiceEndpoints endpoints(Profile p) {
         Map<String, Map<String, String>> services = Map.of();
-        Optional<String> servicesName = p.get("services");
+        boolean ignore = p.get("ignore_configured_endpoint_urls").map(v -> v.equalsIgnoreCase("true")).orElse(false)
+                || env.isTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+        Optional<String> servicesName = ignore ? Optional.empty() : p.get("services");
         if (servicesName.isPresent()) {
             IniFile.Section section = config.services(servicesName.get()).orElseThrow(() -> SsocredException.config(
                     "profile '" + p.name() + "' uses services '" + servicesName.get() + "', but there is no [services "
@@ -116,7 +146,6 @@ public final class ProfileResolver {
             section.properties().forEach((k, v) -> map.put(k, v.nested()));
             services = map;
         }
-        boolean ignore = p.get("ignore_configured_endpoint_urls").map(v -> v.equalsIgnoreCase("true")).orElse(false);
         return new ServiceEndpoints(env, services, p.get("endpoint_url"), ignore, p.get("ca_bundle"));
     }
 
@@ -135,6 +164,13 @@ public final class ProfileResolver {
                 .orElseThrow(() -> unknownSession(sessionName.get(), p.settings().get(SESSION_KEY)));
         for (Map.Entry<String, Setting> e : session.entrySet()) {
             Setting mine = merged.get(e.getKey());
+            // Hyphenated aliases are ssocred's courtesy: they neither override a real key nor trip the check.
+            if (mine != null && (mine.alias() || e.getValue().alias())) {
+                if (mine.alias() && !e.getValue().alias()) {
+                    merged.put(e.getKey(), e.getValue());
+                }
+                continue;
+            }
             if (mine != null && !mine.value().equals(e.getValue().value())) {
                 boolean secret = e.getKey().contains("secret") || e.getKey().contains("token");
                 throw SsocredException.config("the value for " + e.getKey() + " is inconsistent between profile '"
@@ -185,7 +221,11 @@ public final class ProfileResolver {
 
     private SsocredException unknownSession(String name, Setting ref) {
         String where = ref == null ? "" : " (named at " + ref.location() + ")";
-        return SsocredException.config("sso-session '" + name + "' does not exist" + where,
-                "add [sso-session " + name + "] with sso_start_url and sso_region to " + config.configPath());
+        List<String> known = config.sessionNames();
+        String hint = known.isEmpty()
+                ? "add [sso-session " + name + "] with sso_start_url and sso_region to " + config.configPath()
+                : Suggest.closest(name, known).map(g -> "did you mean '" + g + "'? ").orElse("")
+                + "sso-sessions in " + config.configPath() + ": " + shortList(known);
+        return SsocredException.config("sso-session '" + name + "' does not exist" + where, hint);
     }
 }

@@ -30,7 +30,7 @@ final class Shlex {
                 } else {
                     word.append(c);
                 }
-            } else if (Character.isWhitespace(c)) {
+            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { // shlex.whitespace, nothing more
                 if (word != null) {
                     words.add(word.toString());
                     word = null;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
         description = {"Run a local IAM Identity Center emulator on 127.0.0.1 until it is stopped (Ctrl-C), or until",
-                "stdin closes when stdin is not a terminal. Prints AWS_ENDPOINT_URL=<url> on stdout; device logins",
+                "stdin closes when stdin is a pipe. Prints AWS_ENDPOINT_URL=<url> on stdout; device logins",
                 "approve themselves unless --manual-approve is given."})
 public final class EmulatorCommand implements Callable<Integer> {
     private final PrintWriter out;
@@ -51,21 +51,21 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
             out.println("AWS_ENDPOINT_URL=" + emu.baseUrl());
             out.flush();
-            // On a terminal, reading stdin would stop a background job ("ssocred emulator &") with SIGTTIN at the
-            // first key typed; there the emulator runs until it is stopped. A pipe closing (a script ending) stops it.
-            boolean terminal = dev.ssocred.cli.Platform.stdinIsTerminal();
-            err.println("ssocred: emulator listening on " + emu.baseUrl() + (terminal ? "; Ctrl-C or kill to stop"
-                    : "; close stdin to stop"));
+            // Only a pipe is watched: its end means the script that started us is gone. A terminal is not read (a
+            // background job would stop at the first key typed), nor /dev/null (which "&" in a script gives).
+            boolean pipe = dev.ssocred.cli.Platform.stdinIsPipe();
+            err.println("ssocred: emulator listening on " + emu.baseUrl() + (pipe ? "; close stdin to stop"
+                    : "; Ctrl-C or kill to stop"));
             if (manualApprove) {
                 err.println("ssocred: device codes wait for approval: " + emu.baseUrl() + "/device/allow?user_code=CODE"
                         + " (or /device/deny?user_code=CODE)");
             }
             err.flush();
-            if (terminal) {
+            if (!pipe) {
                 new java.util.concurrent.CountDownLatch(1).await();
             }
             while (System.in.read() >= 0) {
-                // runs until stdin reaches its end
+                // runs until the pipe reaches its end
             }
         }
         return 0;

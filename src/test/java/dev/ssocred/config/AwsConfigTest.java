@@ -98,4 +98,65 @@ class AwsConfigTest {
         String s = c.profile("dev").orElseThrow().toString();
         assertTrue(s.contains("aws_secret_access_key") && !s.contains("TOPSECRET"), s);
     }
+
+    @Test
+    void nonBreakingAndOtherUnicodeSpacesAroundAValueAreSpaceAsInPython() {
+        AwsConfig c = config("[profile dev]\nregion = us-east-1\u00a0\nsso_region =\u2007eu-west-1\u202f\n"
+                + "other = a\u2028b\n", "");
+        Profile p = c.profile("dev").orElseThrow();
+        assertEquals(Optional.of("us-east-1"), p.get("region"));
+        assertEquals(Optional.of("eu-west-1"), p.get("sso_region"));
+        assertEquals(Optional.of("a\u2028b"), p.get("other"), "a line separator inside a value is kept, not a reason to reject the file");
+    }
+
+    @Test
+    void anEmptyValueIsUnsetAsForBotocore() {
+        AwsConfig c = config("[profile dev]\nendpoint_url =\nregion = \nservices = local\n[services local]\nsso =\n"
+                + "  endpoint_url = http://127.0.0.1:9\n", "");
+        Profile p = c.profile("dev").orElseThrow();
+        assertEquals(Optional.empty(), p.get("endpoint_url"));
+        assertEquals(Optional.empty(), p.get("region"));
+        var env = new Environment(java.util.Map.of());
+        assertEquals(Optional.empty(), new ProfileResolver(c, env).endpoints(p).endpoint("sts"));
+        assertEquals(Optional.of("http://127.0.0.1:9"), new ProfileResolver(c, env).endpoints(p).endpoint("sso"));
+    }
+
+    @Test
+    void aMissingServicesSectionDoesNotMatterWhenConfiguredEndpointsAreIgnored() {
+        AwsConfig c = config("[profile dev]\nservices = nowhere\nignore_configured_endpoint_urls = true\n", "");
+        var ends = new ProfileResolver(c, new Environment(java.util.Map.of())).endpoints(c.profile("dev").orElseThrow());
+        assertEquals(Optional.empty(), ends.endpoint("sso"));
+        AwsConfig c2 = config("[profile dev]\nservices = nowhere\n", "");
+        var ends2 = new ProfileResolver(c2, new Environment(java.util.Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")))
+                .endpoints(c2.profile("dev").orElseThrow());
+        assertEquals(Optional.empty(), ends2.endpoint("sso"));
+    }
+
+    @Test
+    void aHyphenatedAliasNeverOverridesTheRealKeyNorTripsTheSessionCheck() {
+        AwsConfig c = config("[profile dev]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n"
+                + "sso-region = eu-west-9\n[sso-session corp]\nsso_start_url = https://x\nsso_region = us-east-1\n",
+                "[dev]\nsso-role-name = Other\n");
+        SsoProfile p = new ProfileResolver(c, new Environment(java.util.Map.of())).forCredentials("dev");
+        assertEquals("us-east-1", p.session().region());
+        assertEquals("R", p.roleName());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'sso-region' is ignored")), warnings.toString());
+    }
+
+    @Test
+    void headersAreClassifiedAsBotocoreDoes() {
+        AwsConfig c = config("[profiles dev]\na = 1\n[profile\u2003em]\na = 2\n[sso-sessions corp]\nsso_region = r\n", "");
+        assertEquals(List.of("dev"), c.profileNames(), "an em space does not split a header (shlex splits at ASCII space)");
+        assertEquals(List.of("corp"), c.sessionNames());
+    }
+
+    @Test
+    void aByteOrderMarkIsReadWithAWarningThatTheAwsCliCannot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("config");
+        java.nio.file.Files.writeString(f, "\uFEFF[profile dev]\nregion = a\n");
+        IniFile file = AwsConfig.read(f, new Environment(java.util.Map.of("HOME", dir.toString())), warnings::add);
+        assertEquals("profile dev", file.sections().get(0).header());
+        assertTrue(warnings.get(0).contains("byte-order mark"), warnings.toString());
+    }
 }

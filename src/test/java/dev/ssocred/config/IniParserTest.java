@@ -127,4 +127,19 @@ class IniParserTest {
         IniFile f = parse(lines("[default]", "region ="));
         assertEquals("", value(f, "default", "region"));
     }
+
+    @org.junit.jupiter.api.Test
+    void anUnclosedSectionHeaderIsSaidAsSuch() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ssocred.SsocredException.class,
+                () -> IniParser.parse("[profile dev\nregion = a\n", "~/.aws/config"));
+        org.junit.jupiter.api.Assertions.assertEquals("~/.aws/config:1: section header '[profile dev' has no closing ']'",
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals("write [profile dev] on line 1 of ~/.aws/config", e.hint());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLineIndentedWithNonBreakingSpacesContinuesTheValueAsInPython() {
+        IniFile f = IniParser.parse("[profile dev]\nkey = first\n\u00a0\u00a0second\n", "c");
+        org.junit.jupiter.api.Assertions.assertEquals("first\nsecond", f.sections().get(0).get("key").orElseThrow());
+    }
 }

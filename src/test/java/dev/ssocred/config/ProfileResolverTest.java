@@ -2,6 +2,7 @@ package dev.ssocred.config;
 
 import static dev.ssocred.testing.Files2.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,8 +73,64 @@ class ProfileResolverTest {
     void unknownProfileListsTheKnownOnes() {
         var e = assertThrows(SsocredException.class, () -> resolver(SESSION_CONFIG).forCredentials("nope"));
         assertEquals("profile 'nope' not found in ~/.aws/config", e.getMessage());
-        assertEquals("add a [profile nope] section to ~/.aws/config (profiles there: dev, legacy)", e.hint());
+        assertEquals("profiles there: dev, legacy", e.hint());
         assertEquals(ExitCode.CONFIG, e.exitCode());
+    }
+
+    @Test
+    void aTypoGetsADidYouMeanAndSaysTheNameCameFromAwsProfile() {
+        var r = new ProfileResolver(new AwsConfig(IniParser.parse(SESSION_CONFIG, "~/.aws/config"), IniFile.empty("k"),
+                w -> { }), new Environment(Map.of("AWS_PROFILE", "dve")));
+        var e = assertThrows(SsocredException.class, () -> r.forCredentials(ProfileResolver.selectName(Optional.empty(),
+                new Environment(Map.of("AWS_PROFILE", "dve")))));
+        assertEquals("profile 'dve' not found in ~/.aws/config (AWS_PROFILE is 'dve')", e.getMessage());
+        assertEquals("did you mean 'dev'? change or unset AWS_PROFILE; profiles there: dev, legacy", e.hint());
+    }
+
+    @Test
+    void aMissingConfigFileIsSaidAsSuch() {
+        var r = new ProfileResolver(new AwsConfig(IniFile.empty("~/.aws/config"), IniFile.empty("k"), w -> { }, false),
+                new Environment(Map.of()));
+        var e = assertThrows(SsocredException.class, () -> r.forLogin("dev"));
+        assertEquals("profile 'dev' not found: the config file ~/.aws/config does not exist", e.getMessage());
+        assertTrue(e.hint().contains("AWS_CONFIG_FILE"), e.hint());
+    }
+
+    @Test
+    void aMistypedSsoSessionListsTheSessionsThere() {
+        var e = assertThrows(SsocredException.class, () -> resolver("[profile dev]\nsso_session = crop\n"
+                + "sso_account_id = 1\nsso_role_name = R\n[sso-session corp]\nsso_start_url = https://x\nsso_region = r\n")
+                .forCredentials("dev"));
+        assertTrue(e.getMessage().startsWith("sso-session 'crop' does not exist"), e.getMessage());
+        assertEquals("did you mean 'corp'? sso-sessions in ~/.aws/config: corp", e.hint());
+    }
+
+    @Test
+    void aCredentialProcessProfileThatRunsSsocredPointsAtItsSsoProfile() {
+        String config = SESSION_CONFIG + "\n[profile dev-cp]\ncredential_process = ssocred process --profile dev\n";
+        for (java.util.function.Function<ProfileResolver, Object> call : List.<java.util.function.Function<ProfileResolver, Object>>of(
+                r -> r.forLogin("dev-cp"), r -> r.forCredentials("dev-cp"))) {
+            var e = assertThrows(SsocredException.class, () -> call.apply(resolver(config)));
+            assertEquals("profile 'dev-cp' gets its credentials from credential_process (ssocred process --profile dev), "
+                    + "which signs in through profile 'dev'", e.getMessage());
+            assertEquals("run 'ssocred login --profile dev'", e.hint());
+        }
+        assertEquals(Optional.of("dev"), NotSso.ssocredProfile("/usr/local/bin/ssocred --debug process dev"));
+        assertEquals(Optional.of("a b"), NotSso.ssocredProfile("ssocred process --profile='a b'"));
+        assertEquals(Optional.empty(), NotSso.ssocredProfile("aws-vault export --format=json dev"));
+    }
+
+    @Test
+    void staticKeyAndRoleProfilesAreNamedForWhatTheyAre() {
+        String config = SESSION_CONFIG + "\n[profile keys]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = s\n"
+                + "[profile chained]\nrole_arn = arn:aws:iam::1:role/R\nsource_profile = dev\n";
+        var keys = assertThrows(SsocredException.class, () -> resolver(config).forLogin("keys"));
+        assertTrue(keys.getMessage().startsWith("profile 'keys' uses long-term access keys (~/.aws/config:"), keys.getMessage());
+        assertTrue(keys.getMessage().endsWith("it needs no login"), keys.getMessage());
+        assertTrue(keys.hint().contains("IAM Identity Center profiles: dev, legacy"), keys.hint());
+        assertFalse(keys.getMessage().contains("AKIAEXAMPLE"));
+        var chained = assertThrows(SsocredException.class, () -> resolver(config).forLogin("chained"));
+        assertEquals("sign in to the source: 'ssocred login --profile dev'", chained.hint());
     }
 
     @Test
