@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -27,25 +28,45 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
         return new SdkClients(Duration.ofSeconds(5), Duration.ofSeconds(30), true);
     }
 
+    /**
+     * A client for {@code serviceId} ({@code sso}, {@code sso_oidc}, {@code sts}) in {@code region}: the configured
+     * endpoint or {@code defaultEndpoint}, the CA bundle and the proxy the environment names for that endpoint.
+     */
+    <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
+            dev.ssocred.config.ServiceEndpoints endpoints, String serviceId, String defaultEndpoint) {
+        Optional<String> endpoint = endpoints.endpoint(serviceId);
+        URI target = URI.create(endpoint.orElse(defaultEndpoint));
+        return configure(builder, region, endpoint, endpoints.caBundle(),
+                EnvironmentProxy.forUrl(target, endpoints.env()));
+    }
+
     <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
                                                                                 Optional<String> endpoint) {
-        return configure(builder, region, endpoint, Optional.empty());
+        return configure(builder, region, endpoint, Optional.empty(), Optional.empty());
     }
 
     /** As above, trusting the CA certificates in {@code caBundle} instead of the JVM's when one is configured. */
     <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
-            Optional<String> endpoint, Optional<java.nio.file.Path> caBundle) {
-        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)
-                .socketTimeout(callTimeout);
+            Optional<String> endpoint, Optional<java.nio.file.Path> caBundle, Optional<EnvironmentProxy> proxy) {
         // A plain-http endpoint (a local emulator) needs no trust store; building one from a big bundle costs time.
         boolean tls = endpoint.map(e -> !e.regionMatches(true, 0, "http:", 0, 5)).orElse(true);
-        if (caBundle.isPresent() && tls) {
-            javax.net.ssl.TrustManager[] trust = CaBundle.trustManagers(caBundle.get());
-            http.tlsTrustManagersProvider(() -> trust);
+        javax.net.ssl.TrustManager[] trust = caBundle.isPresent() && tls ? CaBundle.trustManagers(caBundle.get()) : null;
+        software.amazon.awssdk.http.SdkHttpClient http;
+        if (proxy.isPresent()) {
+            http = ProxiedConnections.client(proxy.get(), trust, connectTimeout, callTimeout);
+        } else {
+            // Never the SDK's own proxy lookup: it reads HTTP_PROXY for https endpoints too, and no NO_PROXY suffixes.
+            UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)
+                    .socketTimeout(callTimeout).proxyConfiguration(ProxyConfiguration.builder()
+                            .useSystemPropertyValues(false).useEnvironmentVariablesValues(false).build());
+            if (trust != null) {
+                b.tlsTrustManagersProvider(() -> trust);
+            }
+            http = b.build();
         }
         builder.region(Region.of(region))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(http.build())
+                .httpClient(http)
                 .overrideConfiguration(o -> {
                     o.defaultProfileFileSupplier(() -> EMPTY).defaultProfileName("default").apiCallTimeout(callTimeout);
                     if (!retries) {

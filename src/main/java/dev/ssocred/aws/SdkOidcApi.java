@@ -35,9 +35,9 @@ public final class SdkOidcApi implements OidcApi {
     }
 
     static SdkOidcApi create(SdkClients clients, String region, ServiceEndpoints endpoints) {
-        var endpoint = endpoints.endpoint("sso_oidc");
-        SsoOidcClient client = clients.configure(SsoOidcClient.builder(), region, endpoint, endpoints.caBundle()).build();
-        return new SdkOidcApi(client, endpoint.orElse("https://oidc." + region + ".amazonaws.com"));
+        String fallback = "https://oidc." + region + ".amazonaws.com";
+        SsoOidcClient client = clients.configure(SsoOidcClient.builder(), region, endpoints, "sso_oidc", fallback).build();
+        return new SdkOidcApi(client, endpoints.endpoint("sso_oidc").orElse(fallback));
     }
 
     @Override

@@ -28,9 +28,9 @@ public final class SdkPortalApi implements PortalApi {
     }
 
     static SdkPortalApi create(SdkClients clients, String region, ServiceEndpoints endpoints) {
-        var endpoint = endpoints.endpoint("sso");
-        SsoClient client = clients.configure(SsoClient.builder(), region, endpoint, endpoints.caBundle()).build();
-        return new SdkPortalApi(client, endpoint.orElse("https://portal.sso." + region + ".amazonaws.com"));
+        String fallback = "https://portal.sso." + region + ".amazonaws.com";
+        SsoClient client = clients.configure(SsoClient.builder(), region, endpoints, "sso", fallback).build();
+        return new SdkPortalApi(client, endpoints.endpoint("sso").orElse(fallback));
     }
 
     private static String errorCode(software.amazon.awssdk.awscore.exception.AwsServiceException e) {

@@ -55,8 +55,11 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     /** Page size of ListAccounts and ListAccountRoles when the caller asks for none. */
     public volatile int defaultPageSize = 2;
 
-    private IdentityCenterEmulator(HttpServer server, ExecutorService executor, Clock clock) {
+    private final String base;
+
+    private IdentityCenterEmulator(HttpServer server, ExecutorService executor, Clock clock, String base) {
         this.server = server;
+        this.base = base;
         this.executor = executor;
         this.state = new EmulatorState(clock);
         this.sts = new Sts(state);
@@ -71,21 +74,44 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     public static IdentityCenterEmulator start(int port, Clock clock) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        return start(port, clock, null, "127.0.0.1");
+    }
+
+    /**
+     * With {@code tls} set, serves HTTPS with that context's certificate, and names itself
+     * {@code https://<publicHost>:<port>}: a host name that resolves nowhere, so that only a proxy that maps it to
+     * loopback can reach it (the proxy tests).
+     */
+    public static IdentityCenterEmulator start(int port, Clock clock, javax.net.ssl.SSLContext tls, String publicHost)
+            throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(address, 64);
+        } else {
+            var https = com.sun.net.httpserver.HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "emulator");
             t.setDaemon(true);
             return t;
         });
         server.setExecutor(executor);
-        IdentityCenterEmulator emu = new IdentityCenterEmulator(server, executor, clock);
+        String base = (tls == null ? "http://" : "https://") + publicHost + ":" + server.getAddress().getPort();
+        IdentityCenterEmulator emu = new IdentityCenterEmulator(server, executor, clock, base);
         server.createContext("/", emu::handle);
         server.start();
         return emu;
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return base;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** How many requests an operation received (faults included): "CreateToken", "CreateToken:refresh_token", … */
