@@ -9,7 +9,7 @@ import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.io.Json;
 import dev.ssocred.sso.SsoToken;
 import dev.ssocred.sso.TokenCache;
-import dev.ssocred.testing.Files2;
+import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Launcher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrencyIT {
     static final int N = 32;
-    static final SsoSession CORP = new SsoSession(Optional.of("corp"), "https://d-1234567890.awsapps.com/start",
-            "us-east-1", List.of("sso:account:access"));
+    static final SsoSession CORP = CorpHome.CORP;
     @TempDir
     Path home;
     IdentityCenterEmulator emu;
@@ -47,11 +45,8 @@ class ConcurrencyIT {
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
         seed = emu.seedSession();
-        Files2.write(home.resolve(".aws/config"), Files2.lines(
-                "[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = ReadOnly",
-                "[profile admin]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = Admin",
-                "[sso-session corp]", "sso_start_url = " + CORP.startUrl(), "sso_region = us-east-1",
-                "sso_registration_scopes = sso:account:access"));
+        CorpHome.config(home, "[profile admin]", "sso_session = corp", "sso_account_id = 111122223333",
+                "sso_role_name = Admin");
         env = Launcher.env(home);
         env.put("AWS_ENDPOINT_URL", emu.baseUrl());
     }

@@ -3,6 +3,7 @@ package dev.ssocred.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
 import dev.ssocred.testing.Pty;
@@ -25,11 +26,7 @@ class FirstStepsIT {
 
     @BeforeEach
     void setUp() {
-        Files2.write(home.resolve(".aws/config"), Files2.lines(
-                "[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = ReadOnly",
-                "[profile dev-cp]", "credential_process = ssocred process --profile dev",
-                "[sso-session corp]", "sso_start_url = https://d-1234567890.awsapps.com/start", "sso_region = us-east-1",
-                "sso_registration_scopes = sso:account:access"));
+        CorpHome.config(home, "[profile dev-cp]", "credential_process = ssocred process --profile dev");
         env = Launcher.env(home);
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssocred.config.SsoSession;
 import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.sso.SsoToken;
-import dev.ssocred.sso.TokenCache;
+import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
 import dev.ssocred.testing.Pty;
@@ -19,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoginTerminalIT {
     static final String CODE = "([B-Z]{4}-[B-Z]{4})";
-    static final SsoSession CORP = new SsoSession(Optional.of("corp"), "https://d-1234567890.awsapps.com/start",
-            "us-east-1", List.of("sso:account:access"));
+    static final SsoSession CORP = CorpHome.CORP;
     @TempDir
     Path home;
     IdentityCenterEmulator emu;
@@ -45,10 +42,7 @@ class LoginTerminalIT {
         emu = IdentityCenterEmulator.start();
         emu.manualApproval = true;
         emu.autoApproveAfter = null;
-        Files2.write(home.resolve(".aws/config"), Files2.lines(
-                "[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = ReadOnly",
-                "[sso-session corp]", "sso_start_url = " + CORP.startUrl(), "sso_region = us-east-1",
-                "sso_registration_scopes = sso:account:access"));
+        CorpHome.config(home);
         env = Launcher.env(home);
         env.put("AWS_ENDPOINT_URL", emu.baseUrl());
         env.put("TERM", "xterm");
@@ -88,8 +82,7 @@ class LoginTerminalIT {
                     "the countdown is redrawn: " + screen);
         }
         assertTrue(Files.readString(home.resolve("opened")).contains("/device?user_code="));
-        SsoToken token = new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { })
-                .readToken(CORP, "").orElseThrow();
+        SsoToken token = CorpHome.cache(home).readToken(CORP, "").orElseThrow();
         assertTrue(token.expiresAt().isAfter(Instant.now().plus(Duration.ofHours(7))));
         assertEquals(1, emu.calls("StartDeviceAuthorization"));
     }
@@ -163,10 +156,7 @@ class LoginTerminalIT {
     @Test
     void credentialProcessIsNotHeldUpByALoginWaitingInAnotherTerminal() throws Exception {
         // An expired access token with a good refresh token: process must refresh now, not wait for the login.
-        var seed = emu.seedSession();
-        new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(
-                CORP.startUrl(), CORP.region(), seed.accessToken(), Instant.now().minusSeconds(60), seed.clientId(),
-                seed.clientSecret(), dev.ssocred.io.Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
+        CorpHome.signIn(home, emu, Instant.now().minusSeconds(60));
         try (Pty pty = login()) {
             pty.await(CODE, Duration.ofSeconds(30));
             Map<String, String> quick = new java.util.HashMap<>(env);

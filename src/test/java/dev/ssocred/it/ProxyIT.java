@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.config.SsoSession;
 import dev.ssocred.emulator.IdentityCenterEmulator;
-import dev.ssocred.io.Timestamps;
-import dev.ssocred.sso.SsoToken;
-import dev.ssocred.sso.TokenCache;
-import dev.ssocred.testing.Files2;
+import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Launcher;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,10 +21,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProxyIT {
     static final String HOST = "sso.example.test";
-    static final SsoSession CORP = new SsoSession(Optional.of("corp"), "https://d-1234567890.awsapps.com/start",
-            "us-east-1", List.of("sso:account:access"));
     @TempDir
     static Path tls;
     static Path pem;
@@ -77,19 +69,12 @@ class ProxyIT {
         context.init(kmf.getKeyManagers(), null, null);
     }
 
-    @AfterAll
-    static void done() {
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start(0, Clock.systemUTC(), context, HOST);
         emu.autoApproveAfter = Duration.ZERO;
         startProxy("--auth", "alice:s3cr%t", "--map", HOST + "=" + emu.port());
-        Files2.write(home.resolve(".aws/config"), Files2.lines(
-                "[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = ReadOnly",
-                "[sso-session corp]", "sso_start_url = " + CORP.startUrl(), "sso_region = us-east-1",
-                "sso_registration_scopes = sso:account:access"));
+        CorpHome.config(home);
         env = Launcher.env(home);
         env.put("AWS_ENDPOINT_URL", emu.baseUrl());
         env.put("AWS_CA_BUNDLE", pem.toString());
@@ -116,10 +101,7 @@ class ProxyIT {
     }
 
     private void signedIn(Instant expiresAt) {
-        var seed = emu.seedSession();
-        new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(
-                CORP.startUrl(), CORP.region(), seed.accessToken(), expiresAt, seed.clientId(), seed.clientSecret(),
-                Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
+        CorpHome.signIn(home, emu, expiresAt);
     }
 
     @Test
@@ -169,10 +151,7 @@ class ProxyIT {
     @Test
     void noProxyBypassesADeadProxyForTheHostsItNames() throws Exception {
         try (IdentityCenterEmulator plain = IdentityCenterEmulator.start()) {
-            var seed = plain.seedSession();
-            new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(
-                    CORP.startUrl(), CORP.region(), seed.accessToken(), Instant.now().plus(Duration.ofHours(8)),
-                    seed.clientId(), seed.clientSecret(), Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
+            CorpHome.signIn(home, plain, Instant.now().plus(Duration.ofHours(8)));
             env.put("AWS_ENDPOINT_URL", plain.baseUrl());
             env.put("HTTP_PROXY", "http://127.0.0.1:" + deadPort());
             Launcher.Result viaDead = Launcher.run(env, "process", "--profile", "dev");

@@ -8,16 +8,13 @@ import dev.ssocred.emulator.Fault;
 import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.io.Timestamps;
 import dev.ssocred.sso.ClientRegistration;
-import dev.ssocred.sso.SsoToken;
 import dev.ssocred.sso.TokenCache;
-import dev.ssocred.testing.Files2;
+import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * registration the service no longer accepts. Each must lead to the right exit code and the command that fixes it.
  */
 class ServiceAnswersIT {
-    static final SsoSession CORP = new SsoSession(Optional.of("corp"), "https://d-1234567890.awsapps.com/start",
-            "us-east-1", List.of("sso:account:access"));
+    static final SsoSession CORP = CorpHome.CORP;
     @TempDir
     Path home;
     IdentityCenterEmulator emu;
@@ -42,14 +38,11 @@ class ServiceAnswersIT {
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
         seed = emu.seedSession();
-        Files2.write(home.resolve(".aws/config"), Files2.lines(
-                "[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = ReadOnly",
-                "[profile nope]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = Nope",
-                "[sso-session corp]", "sso_start_url = " + CORP.startUrl(), "sso_region = us-east-1",
-                "sso_registration_scopes = sso:account:access"));
+        CorpHome.config(home, "[profile nope]", "sso_session = corp", "sso_account_id = 111122223333",
+                "sso_role_name = Nope");
         env = Launcher.env(home);
         env.put("AWS_ENDPOINT_URL", emu.baseUrl());
-        cache = new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { });
+        cache = CorpHome.cache(home);
     }
 
     @AfterEach
@@ -58,8 +51,7 @@ class ServiceAnswersIT {
     }
 
     private void signedIn(Instant expiresAt) {
-        cache.writeToken(CORP, new SsoToken(CORP.startUrl(), CORP.region(), seed.accessToken(), expiresAt,
-                seed.clientId(), seed.clientSecret(), Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
+        CorpHome.writeToken(home, seed, expiresAt);
         cache.writeRegistration(CORP, new ClientRegistration(seed.clientId(), seed.clientSecret(),
                 seed.registrationExpiresAt(), Timestamps.format(seed.registrationExpiresAt()), CORP.scopes(), null));
     }
