@@ -1,10 +1,11 @@
 #!/bin/sh
 # ssocred: this shell prelude is followed by the ssocred jar; copy the whole file onto PATH to install.
-# Java 17+ is taken from $SSOCRED_JAVA, $JAVA_HOME or PATH. JVM messages go to stderr so that credential_process
-# output on stdout stays clean. See docs/performance.md for the flags and the class-data archive.
+# Java 17+ is taken from $SSOCRED_JAVA, $JAVA_HOME or PATH. Every JVM message goes to stderr so that
+# credential_process output on stdout stays clean. See docs/performance.md for the flags and the class-data
+# archive, docs/security.md for why the archive is trusted only from a private directory.
 build=@BUILD@
-if [ -n "$SSOCRED_JAVA" ]; then java="$SSOCRED_JAVA"
-elif [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"
+if [ -n "$SSOCRED_JAVA" ]; then java=$SSOCRED_JAVA
+elif [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
 else java=java
 fi
 # Exit code 7 (ExitCode.NO_JAVA): no Java to run on, said in words instead of the shell's "java: not found".
@@ -18,11 +19,13 @@ flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSe
 
 case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
 
-# Class-data sharing: an AppCDS archive (JDK 17-24) or an AOT cache (JDK 25+) of ssocred's classes, kept in the
-# user's cache directory under a name made of this jar's hash and the JDK, so a rebuilt jar or another JDK never
-# reuses a stale one. The JDK's version comes from its release file: no JVM is started to learn it.
+# Class-data sharing: an AppCDS archive (JDK 17-24) or an AOT cache (JDK 25+) of ssocred's classes. The JVM checks
+# only the jar's path, size and time against it, not the code inside, so an archive someone else could write would
+# run their code as us: it lives only in the user's own cache directory (never a shared fallback such as /tmp),
+# created with umask 077, and is used only when that directory chain and the file are ours and not writable by
+# group or others. The name holds this jar's hash, the JDK and a checksum of this file's path (the JVM accepts an
+# archive only for the class path it was made with). The JDK's version comes from its release file.
 archive=""
-major=""
 if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java") && jreal=$(readlink -f "$jbin" 2>/dev/null); then
   jhome=${jreal%/bin/java}
   jver=""
@@ -40,50 +43,94 @@ if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java") && jreal=$(read
   esac
   # An archive that cannot be used is ignored; say nothing about it (the JVM would warn on every run).
   case $major in
-    1[7-9]|2[0-4]) ext=jsa; quiet="-Xlog:cds*=off:stderr" ;;
-    2[5-9]|[3-9][0-9]) ext=aot; quiet="-Xlog:cds*=off:stderr -Xlog:aot*=off:stderr" ;;
+    1[7-9]|2[0-4]) ext=jsa; magic="a8 ab 0b f0"; quiet="-Xlog:cds*=off:stderr" ;;
+    2[5-9]|[3-9][0-9]) ext=aot; magic="a2 ab 0b f0"; quiet="-Xlog:cds*=off:stderr -Xlog:aot*=off:stderr" ;;
     *) ext="" ;;
   esac
-  if [ -n "$ext" ]; then
-    # The JVM accepts an archive only for the class path it was made with: this file's own path is in the key.
-    cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/ssocred"
-    archive="$cache/at${self%/*}/ssocred-$build-${jhome##*/}-$jver.$ext"
+  # Only an absolute XDG_CACHE_HOME, else an absolute HOME: a relative or empty one would point somewhere shared.
+  case ${XDG_CACHE_HOME:-} in
+    /*) root=$XDG_CACHE_HOME ;;
+    *) case ${HOME:-} in /?*) root=$HOME/.cache ;; *) root="" ;; esac ;;
+  esac
+  if [ -n "$ext" ] && [ -n "$root" ]; then
+    where=$(printf '%s' "$self" | cksum) && where=${where%% *}
+    cache=$root/ssocred
+    archive=$cache/ssocred-$build-${jhome##*/}-$jver-$where.$ext
     flags="$flags $quiet"
   fi
 fi
 
-# Writes the archive by running the training workload (the demo, silently) under the JVM's dump option.
+# True when every path given is ours and not writable by group or others (a symlink is judged by its target).
+private() {
+  for p in "$@"; do [ -O "$p" ] || return 1; done
+  modes=$(stat -L -c '%a' -- "$@" 2>/dev/null) || return 1
+  for m in $modes; do
+    case $m in *[2367]?|*[2367]) return 1 ;; esac
+  done
+}
+
+# The private cache directory, created if need be; false when it cannot be had safely.
+cachedir() {
+  (umask 077 && mkdir -p "$cache") 2>/dev/null && private "$root" "$cache"
+}
+
+# Writes the archive by running the training workload (the demo, silently) under the JVM's dump option. Installed
+# only when the JVM exited 0 and the file starts with the archive format's magic number: a dump that failed or was
+# cut short is never used.
 create() {
-  tmp="$archive.$$.tmp"
-  if [ "$ext" = aot ]; then dump="-XX:AOTCacheOutput=$tmp"; else dump="-XX:ArchiveClassesAtExit=$tmp"; fi
+  tmp=$archive.$$.tmp
+  if [ "$ext" = aot ]; then dump=-XX:AOTCacheOutput=$tmp; else dump=-XX:ArchiveClassesAtExit=$tmp; fi
   # shellcheck disable=SC2086
-  "$java" $flags -Xlog:all=off $dump -jar "$self" warmup --train </dev/null >/dev/null 2>&1
-  if [ -s "$tmp" ]; then mv -f "$tmp" "$archive"; else rm -f "$tmp"; return 1; fi
+  if (umask 077 && exec "$java" $flags -Xlog:all=off "$dump" -jar "$self" warmup --train) </dev/null >/dev/null 2>&1 \
+      && [ "$(od -An -tx1 -N4 "$tmp" 2>/dev/null | tr -s ' ' | sed 's/^ //')" = "$magic" ] \
+      && chmod go-rwx "$tmp" && mv -f "$tmp" "$archive"; then
+    return 0
+  fi
+  rm -f "$tmp"
+  return 1
 }
 
 if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --help ] && [ "$2" != -h ]; then
   if [ -z "$archive" ]; then
-    echo "ssocred: no class-data archive for this Java (needs JDK 17 or newer with a release file, and SSOCRED_CDS not off)" >&2
+    echo "ssocred: no class-data archive: it needs JDK 17 or newer with a release file, an absolute HOME or XDG_CACHE_HOME, and SSOCRED_CDS not off" >&2
     exit 0
   fi
-  mkdir -p "${archive%/*}" && chmod 700 "$cache" 2>/dev/null
-  if create; then echo "ssocred: wrote $archive" >&2; exit 0; fi
+  if ! cachedir; then
+    echo "ssocred: no class-data archive: $cache must be yours and not writable by group or others (chmod go-w '$root' '$cache')" >&2
+    exit 0
+  fi
+  if create; then rm -rf "$archive.lock" "$archive.failed"; echo "ssocred: wrote $archive" >&2; exit 0; fi
   echo "ssocred: could not write a class-data archive to $archive; ssocred works without it, only slower to start" >&2
   exit 0
 fi
 
 share=""
+errors=""
 if [ -n "$archive" ]; then
   if [ -f "$archive" ]; then
-    if [ "$ext" = aot ]; then share="-XX:AOTCache=$archive"; else share="-XX:SharedArchiveFile=$archive"; fi
-  elif [ "$1" != warmup ] && mkdir -p "${archive%/*}" 2>/dev/null && mkdir "$archive.lock" 2>/dev/null; then
-    # First use: build the archive in the background, detached from our stdin/stdout/stderr so that a
-    # credential_process caller never waits for it. Later runs start faster.
-    ( create; rmdir "$archive.lock" ) </dev/null >/dev/null 2>&1 &
+    if private "$root" "$cache" "$archive"; then
+      if [ "$ext" = aot ]; then share=-XX:AOTCache=$archive; else share=-XX:SharedArchiveFile=$archive; fi
+      # A crash report holds memory contents: into our private directory, not the caller's working directory.
+      errors=-XX:ErrorFile=$cache/hs_err_pid%p.log
+    fi
+  elif [ "$1" != warmup ] && cachedir; then
+    # A builder killed mid-way leaves its lock: after 10 minutes it is stale. A build that failed is retried a day later.
+    if [ -d "$archive.lock" ] && [ -n "$(find "$archive.lock" -maxdepth 0 -mmin +10 2>/dev/null)" ]; then
+      rmdir "$archive.lock" 2>/dev/null
+    fi
+    if [ -z "$(find "$archive.failed" -maxdepth 0 -mtime -1 2>/dev/null)" ] && mkdir "$archive.lock" 2>/dev/null; then
+      # First use: build the archive in the background, detached from our stdin/stdout/stderr so that a
+      # credential_process caller never waits for it. Later runs start faster.
+      ( if create; then rm -f "$archive.failed"; else : > "$archive.failed"; fi; rmdir "$archive.lock" ) \
+        </dev/null >/dev/null 2>&1 &
+    fi
   fi
 fi
 
+# The JVM gets stderr as its own stdout (it prints crash reports there, before any option could move them) and the
+# caller's stdout as fd 9, where ssocred writes its answer (Main.stdout).
 # shellcheck disable=SC2086
-exec "$java" $flags $share -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS -jar "$self" "$@"
+exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty \
+  --add-opens=java.base/java.io=ALL-UNNAMED -Dssocred.stdout.fd=9 $SSOCRED_JAVA_OPTS -jar "$self" "$@" 9>&1 1>&2
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

@@ -32,7 +32,7 @@ public final class Main {
 
     static int run(String[] args) {
         Environment env = Environment.system();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(stdout()), StandardCharsets.UTF_8));
         // stderr flushes on every line: a note such as "Waiting for ..." must reach the terminal before the wait.
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         if (args.length == 2 && args[0].equals("warmup") && args[1].equals("--train")) {
@@ -43,6 +43,28 @@ public final class Main {
         return FastPath.run(args, env, out, () -> context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal()),
                 Map.of("demo", new DemoCommand(err, contexts, env.vars()), "warmup", new WarmupCommand(err, contexts,
                         env.vars()), "emulator", new EmulatorCommand(out, err)));
+    }
+
+    /**
+     * Where our stdout is. The launcher gives the JVM stderr as its fd 1, so that whatever the JVM itself prints
+     * there (a crash report, which it writes before any option can move it) can never corrupt a credential_process
+     * answer, and hands the caller's stdout over as fd 9, named in {@code ssocred.stdout.fd}. Java has no public way
+     * to wrap a descriptor number; the launcher opens java.io to us for this one field.
+     */
+    static FileDescriptor stdout() {
+        String number = System.getProperty("ssocred.stdout.fd");
+        if (number != null) {
+            try {
+                FileDescriptor fd = new FileDescriptor();
+                java.lang.reflect.Field f = FileDescriptor.class.getDeclaredField("fd");
+                f.setAccessible(true);
+                f.setInt(fd, Integer.parseInt(number));
+                return fd;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot use stdout (fd " + number + ")", e);
+            }
+        }
+        return FileDescriptor.out;
     }
 
     /** The launcher's archive training run (docs/performance.md); failures only mean no archive. */
