@@ -26,7 +26,9 @@ final class CredentialVerb {
         try {
             ctx.out().print(format.render(creds, region));
         } catch (IllegalArgumentException e) {
-            throw new SsocredException(ExitCode.USAGE, e.getMessage(), "use --format powershell or --format json");
+            // The credentials the service sent hold a character this format cannot carry: say which, and what can.
+            throw new SsocredException(ExitCode.USAGE, e.getMessage(), format == CredentialFormat.CMD
+                    ? "use --format powershell or --format json" : "use --format json");
         }
     }
 

@@ -49,7 +49,7 @@ final class WriteCommand implements Callable<Integer> {
                     + " profiles were given", "write one profile at a time with --as");
         }
         var file = ctx.paths().credentialsFile();
-        var writer = new CredentialsFileWriter(file, ctx.display(file), ctx::warn);
+        var writer = new CredentialsFileWriter(file, ctx.display(file), ctx::warn, ctx.clock(), ctx.lockTimeout());
         for (String name : names) {
             SsoProfile profile = ctx.resolver().forCredentials(name);
             RoleCredentials creds = ctx.credentialsService().credentials(profile, CredentialVerb.loginCommand(name));

@@ -5,6 +5,7 @@ import dev.ssocred.SsocredException;
 import dev.ssocred.config.CredentialsFileEditor;
 import dev.ssocred.config.IniFile;
 import dev.ssocred.config.IniParser;
+import dev.ssocred.io.FileLock;
 import dev.ssocred.io.SecretFiles;
 import dev.ssocred.io.TextFiles;
 import dev.ssocred.io.Timestamps;
@@ -26,15 +27,38 @@ public final class CredentialsFileWriter {
     private final Path file;
     private final String display;
     private final Consumer<String> warnings;
+    private final java.time.Clock clock;
+    private final java.time.Duration lockTimeout;
 
-    public CredentialsFileWriter(Path file, String display, Consumer<String> warnings) {
+    public CredentialsFileWriter(Path file, String display, Consumer<String> warnings, java.time.Clock clock,
+                                 java.time.Duration lockTimeout) {
         this.file = file;
         this.display = display;
         this.warnings = warnings;
+        this.clock = clock;
+        this.lockTimeout = lockTimeout;
     }
 
-    /** Writes {@code creds} into {@code [section]}; refuses to replace long-term keys unless {@code force}. */
+    /**
+     * Writes {@code creds} into {@code [section]}; refuses to replace long-term keys unless {@code force}. Read, edit
+     * and replace happen under a lock ({@code .credentials.lock} beside the file), so parallel writers of different
+     * sections all land instead of the last one's copy erasing the others'.
+     */
     public void write(String section, RoleCredentials creds, boolean force) {
+        Path lockFile = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+        try (FileLock lock = FileLock.acquire(lockFile, lockTimeout, clock,
+                FileLock.describeSelf("ssocred writing [" + section + "] of " + display), holder -> { })) {
+            writeLocked(section, creds, force);
+        } catch (FileLock.TimeoutException e) {
+            throw new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toSeconds() + " s waiting for "
+                    + e.holder() + " to finish writing " + display, "retry; the lock frees itself when that process exits");
+        } catch (IOException e) {
+            throw new SsocredException(ExitCode.CONFIG, "cannot lock " + lockFile + " to write " + display + ": "
+                    + e.getMessage(), "check the permissions of " + display + "'s directory");
+        }
+    }
+
+    private void writeLocked(String section, RoleCredentials creds, boolean force) {
         String text = read();
         IniFile parsed = IniParser.parse(text, display);
         parsed.section(section).ifPresent(s -> {
@@ -51,9 +75,18 @@ public final class CredentialsFileWriter {
             values.put("aws_session_token", creds.sessionToken());
         }
         values.put(EXPIRATION_KEY, Timestamps.format(creds.expiration()));
+        values.forEach((k, v) -> {
+            if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                // Only a broken or hostile answer from the service can do this; the file cannot hold it.
+                throw new SsocredException(ExitCode.AWS, "the credentials IAM Identity Center returned hold a line break "
+                        + "in " + k + ", which " + display + " cannot store", "retry; 'ssocred env --format json' "
+                        + "shows such values exactly");
+            }
+        });
         String updated = CredentialsFileEditor.upsert(text, display, section, values);
         try {
-            SecretFiles.write(file, updated.getBytes(StandardCharsets.UTF_8), warnings, display);
+            // A linked ~/.aws/credentials (a dotfile repository's) is written through; the link stays.
+            SecretFiles.write(file, updated.getBytes(StandardCharsets.UTF_8), warnings, display, true);
         } catch (IOException e) {
             throw new SsocredException(ExitCode.CONFIG, "cannot write " + display + ": " + e.getMessage(),
                     "check the permissions of " + display + " and its directory");

@@ -2,6 +2,7 @@ package dev.ssocred.creds;
 
 import dev.ssocred.config.SsoProfile;
 import dev.ssocred.io.Json;
+import dev.ssocred.io.Provenance;
 import dev.ssocred.io.PyJson;
 import dev.ssocred.io.TextFiles;
 import dev.ssocred.io.Sha1;
@@ -68,6 +69,12 @@ public final class RoleCredentialsCache {
     public Optional<RoleCredentials> read(SsoProfile p) {
         Path file = path(p);
         try {
+            Optional<String> doubt = Provenance.doubt(file, display);
+            if (doubt.isPresent()) {
+                warnings.accept(display.apply(file) + " could have been written by another user (" + doubt.get()
+                        + "); not using it, fetching new credentials (fix: chmod go-w " + display.apply(dir) + ")");
+                return Optional.empty();
+            }
             Map<String, Object> json = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
             if (json.get("Credentials") instanceof Map<?, ?> c) {
                 Optional<Instant> exp = Timestamps.parse(str(c.get("Expiration")));

@@ -142,23 +142,36 @@ public final class FileLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens (or creates, rw-------) the lock file without following a symbolic link and without truncating: a link
+     * planted in its place fails to open (the caller goes on without the lock, with a warning) and its target is
+     * never touched.
+     */
     private static FileChannel open(Path lockFile) throws IOException {
+        java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         try {
-            return FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return FileChannel.open(lockFile, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            return FileChannel.open(lockFile, options);
         }
     }
 
+    /** Only while holding the lock on the file we opened ourselves (no link followed) is it rewritten. */
     private static void writeHolder(FileChannel channel, String whoAmI) throws IOException {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((whoAmI + "\n").getBytes(StandardCharsets.UTF_8)), 0);
     }
 
+    /** What the holder wrote: at most one short line, printable characters only, and never through a link. */
     private static String holder(Path lockFile) {
-        try {
-            String s = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+        try (var ch = Files.newByteChannel(lockFile, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buf = ByteBuffer.allocate(200);
+            ch.read(buf);
+            String s = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            int nl = s.indexOf('\n');
+            s = (nl < 0 ? s : s.substring(0, nl)).replaceAll("\\p{Cntrl}", "?").strip();
             return s.isEmpty() ? "another ssocred process" : s;
         } catch (IOException e) {
             return "another ssocred process";

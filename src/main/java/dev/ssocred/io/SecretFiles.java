@@ -30,19 +30,55 @@ public final class SecretFiles {
     }
 
     /**
-     * Atomically replaces {@code target} with {@code content}. {@code warnings} hears about an existing file that
-     * others could read, since the replacement quietly narrows it to 0600.
+     * Atomically replaces {@code target} with {@code content}. A symbolic link at {@code target} is replaced by the
+     * file, never followed: caches are ours, and a link there was planted. {@code warnings} hears, once the new
+     * file is in place, about an old one that others could read (the replacement narrows it to 0600).
      */
     public static void write(Path target, byte[] content, Consumer<String> warnings, String display) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        write(target, content, warnings, display, false);
+    }
+
+    /**
+     * As above; with {@code followLink}, a symbolic link at {@code target} (a dotfile repository's
+     * ~/.aws/credentials) is written through: the temp file goes beside the link's target, the link stays, and a
+     * target that is missing or not a regular file is refused.
+     */
+    public static void write(Path target, byte[] content, Consumer<String> warnings, String display, boolean followLink)
+            throws IOException {
+        Path real = followLink ? linkTarget(target, display) : target;
+        Path dir = real.toAbsolutePath().getParent();
         createPrivateDirectories(dir);
-        if (POSIX && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
+        String wasOpen = null;
+        if (POSIX && Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(real, LinkOption.NOFOLLOW_LINKS);
             if (!FILE_MODE.containsAll(mode)) {
-                warnings.accept(display + " was readable by others (mode " + PosixFilePermissions.toString(mode)
-                        + "); it is now rw-------");
+                wasOpen = PosixFilePermissions.toString(mode);
             }
         }
+        replace(real, dir, content);
+        if (wasOpen != null) {
+            warnings.accept(display + " was readable by others (mode " + wasOpen + "); it is now rw-------");
+        }
+    }
+
+    private static Path linkTarget(Path target, String display) throws IOException {
+        if (!Files.isSymbolicLink(target)) {
+            return target;
+        }
+        Path real;
+        try {
+            real = target.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(display + " is a symbolic link to " + Files.readSymbolicLink(target)
+                    + ", which does not exist");
+        }
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(display + " is a symbolic link to " + real + ", which is not a regular file");
+        }
+        return real;
+    }
+
+    private static void replace(Path target, Path dir, byte[] content) throws IOException {
         removeAbandonedTempFiles(dir, target.getFileName().toString());
         Path tmp = POSIX
                 ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))

@@ -50,7 +50,9 @@ public enum CredentialFormat {
     POWERSHELL {
         @Override
         String line(String name, String value) {
-            return "$Env:" + name + " = '" + value.replace("'", "''") + "'";
+            // A single-quoted PowerShell string also ends at the typographic quotes U+2018..U+201B; doubling any of
+            // them makes it literal, as for the ASCII one.
+            return "$Env:" + name + " = '" + Patterns.PS_QUOTES.matcher(value).replaceAll("$0$0") + "'";
         }
     },
     CMD {
@@ -63,14 +65,22 @@ public enum CredentialFormat {
             return "set \"" + name + "=" + value + "\"";
         }
     },
-    /** KEY=value lines for docker --env-file, systemd and dotenv libraries; quoted only when it must be. */
+    /**
+     * KEY=value lines that docker {@code --env-file}, python-dotenv and {@code set -a; . file} in sh all read as the
+     * same value. Docker takes the rest of the line literally (quotes included), python-dotenv expands
+     * {@code ${...}} and strips {@code # comments}, sh interprets quotes, {@code $}, backticks and spaces: no quoting
+     * means the same to all three, so only values made of {@code [A-Za-z0-9_./+=:@,-]} are written (every AWS key,
+     * secret, session token, expiry and region is) and anything else is refused rather than written in a form one
+     * of them would misread.
+     */
     DOTENV {
         @Override
         String line(String name, String value) {
-            if (Patterns.DOTENV_PLAIN.matcher(value).matches()) {
-                return name + "=" + value;
+            if (!Patterns.DOTENV_PLAIN.matcher(value).matches()) {
+                throw new IllegalArgumentException("the value of " + name + " cannot be written safely as a dotenv line "
+                        + "(only letters, digits and _./+=:@,- can be read alike by docker, python-dotenv and sh)");
             }
-            return name + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
+            return name + "=" + value;
         }
     },
     /** The variables as one JSON object, for programs that set their own environment. */
@@ -85,13 +95,19 @@ public enum CredentialFormat {
     private static final class Patterns {
         static final Pattern CMD_UNSAFE = Pattern.compile("[\"%!\\r\\n]");
         static final Pattern DOTENV_PLAIN = Pattern.compile("[A-Za-z0-9_./+=:@,-]*");
+        static final Pattern PS_QUOTES = Pattern.compile("['\u2018\u2019\u201a\u201b]");
     }
 
     /** The text to print: one line per variable for the shell formats. */
     public String render(RoleCredentials c, Optional<String> region) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Object> e : variables(c, region).entrySet()) {
-            sb.append(line(e.getKey(), (String) e.getValue())).append(platformNewline());
+            String value = (String) e.getValue();
+            if (value.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("the value of " + e.getKey() + " contains a NUL character, which no "
+                        + "environment variable can hold");
+            }
+            sb.append(line(e.getKey(), value)).append(platformNewline());
         }
         return sb.toString();
     }

@@ -106,6 +106,13 @@ public final class TokenCache {
     }
 
     private Optional<Map<String, Object>> readJson(Path file, String fix) {
+        Optional<String> doubt = dev.ssocred.io.Provenance.doubt(file, display);
+        if (doubt.isPresent()) {
+            // Someone else's token would sign us in to their account: treat it as absent; a login replaces it.
+            warnings.accept(display.apply(file) + " could have been written by another user (" + doubt.get()
+                    + "); not using it (fix: chmod go-w " + display.apply(dir) + ")");
+            return Optional.empty();
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

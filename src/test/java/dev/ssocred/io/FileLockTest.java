@@ -85,4 +85,19 @@ class FileLockTest {
             assertEquals("rw-------", dev.ssocred.testing.Files2.mode(dir.resolve("x.lock")));
         }
     }
+
+    @Test
+    void aLinkPlantedAsTheLockFileIsNotFollowedAndItsTargetIsUntouched(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path victim = java.nio.file.Files.writeString(tmp.resolve("victim"), "precious contents");
+        Path lock = java.nio.file.Files.createSymbolicLink(tmp.resolve("x.lock"), victim);
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> FileLock.acquire(lock,
+                java.time.Duration.ofSeconds(1), java.time.Clock.systemUTC(), "me", h -> { }));
+        assertEquals("precious contents", java.nio.file.Files.readString(victim));
+        // And the in-process lock is free again after the failure.
+        Path real = tmp.resolve("y.lock");
+        try (FileLock l = FileLock.acquire(real, java.time.Duration.ofSeconds(1), java.time.Clock.systemUTC(), "me", h -> { })) {
+            assertEquals(false, l.waited());
+        }
+    }
 }

@@ -65,4 +65,58 @@ class SecretFilesTest {
         assertTrue(Files.exists(fresh), "may belong to a writer that is still running");
         assertTrue(Files.exists(other), "belongs to another file");
     }
+
+    private void writeThrough(Path p, String s) throws Exception {
+        SecretFiles.write(p, s.getBytes(StandardCharsets.UTF_8), warnings::add, "~/.aws/credentials", true);
+    }
+
+    @Test
+    void aLinkedDotfileIsWrittenThroughAndTheLinkStays() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("dotfiles/aws"));
+        Path real = Files.writeString(repo.resolve("credentials"), "[old]\n");
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve(".aws")).resolve("credentials"), real);
+        writeThrough(link, "[new]\n");
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals("[new]\n", read(real));
+        assertEquals("rw-------", mode(real));
+        assertEquals(List.of("~/.aws/credentials was readable by others (mode rw-r--r--); it is now rw-------"), warnings,
+                "the mode reported is the target's, not the link's (rwxrwxrwx)");
+        try (var left = Files.list(repo)) {
+            assertEquals(List.of("credentials"), left.map(p -> p.getFileName().toString()).toList(), "no temp file left");
+        }
+    }
+
+    @Test
+    void aLinkToSomethingThatIsNotARegularFileIsRefused() throws Exception {
+        Path aws = Files.createDirectories(dir.resolve(".aws"));
+        Path toDir = Files.createSymbolicLink(aws.resolve("credentials"), Files.createDirectories(dir.resolve("d")));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> writeThrough(toDir, "x"));
+        assertTrue(e.getMessage().contains("which is not a regular file"), e.getMessage());
+        Files.delete(toDir);
+        Path dangling = Files.createSymbolicLink(aws.resolve("credentials"), dir.resolve("missing"));
+        e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> writeThrough(dangling, "x"));
+        assertTrue(e.getMessage().contains("which does not exist"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("missing")));
+    }
+
+    @Test
+    void aLinkInACacheIsReplacedNotFollowed() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim"), "untouched");
+        Path link = Files.createSymbolicLink(dir.resolve("token.json"), victim);
+        write(link, "{}");
+        assertEquals("untouched", read(victim));
+        assertFalse(Files.isSymbolicLink(link));
+        assertEquals("{}", read(link));
+    }
+
+    @Test
+    void theReadableByOthersWarningComesOnlyAfterASuccessfulWrite() throws Exception {
+        // A non-empty directory where the file should be: the final rename fails.
+        Path target = Files.createDirectories(dir.resolve("credentials"));
+        Files.writeString(target.resolve("inside"), "x");
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> write(target, "new"));
+        assertEquals(List.of(), warnings, "no claim that the file is now rw------- when nothing was written");
+    }
 }

@@ -2,6 +2,7 @@ package dev.ssocred.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssocred.creds.RoleCredentials;
 import java.time.Instant;
@@ -62,10 +63,32 @@ class CredentialFormatTest {
     }
 
     @Test
-    void dotenvQuotesOnlyWhenNeeded() {
+    void dotenvWritesPlainValuesAndRefusesWhatItsReadersWouldReadDifferently() {
         assertEquals("AWS_ACCESS_KEY_ID=AKIA\nAWS_SECRET_ACCESS_KEY=S\nAWS_SESSION_TOKEN=T\n"
                 + "AWS_CREDENTIAL_EXPIRATION=2024-01-02T03:04:05+00:00\n", CredentialFormat.DOTENV.render(C, Optional.empty()));
-        assertEquals("AWS_SECRET_ACCESS_KEY=\"a'b\\\"c\\$d`e\\\\f\"", CredentialFormat.DOTENV.render(ODD, Optional.empty()).split("\n")[1]);
+        for (String bad : new String[] {"a\nINJECTED=1", "`id`", "${HOME}", "a #b", "\"q\"", "sp ace", "a'b"}) {
+            var creds = new RoleCredentials("AKIA", bad, "T", EXP, "1");
+            var e = assertThrows(IllegalArgumentException.class, () -> CredentialFormat.DOTENV.render(creds, Optional.empty()));
+            assertTrue(e.getMessage().startsWith("the value of AWS_SECRET_ACCESS_KEY cannot be written safely as a dotenv"));
+        }
+        var token = new RoleCredentials("AKIA", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "IQoJb3JpZ2luX2VjE+/==", EXP, "1");
+        assertTrue(CredentialFormat.DOTENV.render(token, Optional.of("eu-west-1")).contains("AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjE+/==\n"));
+    }
+
+    @Test
+    void powershellDoublesEveryQuoteThatWouldEndItsString() {
+        var creds = new RoleCredentials("AKIA", "a\u2018b\u2019c\u201ad\u201be'f", "T", EXP, "1");
+        assertEquals("$Env:AWS_SECRET_ACCESS_KEY = 'a\u2018\u2018b\u2019\u2019c\u201a\u201ad\u201b\u201be''f'",
+                CredentialFormat.POWERSHELL.render(creds, Optional.empty()).split("\n")[1]);
+    }
+
+    @Test
+    void noShellFormatWritesANul() {
+        var creds = new RoleCredentials("AKIA", "a\0b", "T", EXP, "1");
+        for (CredentialFormat f : new CredentialFormat[] {CredentialFormat.BASH, CredentialFormat.FISH,
+                CredentialFormat.POWERSHELL, CredentialFormat.DOTENV}) {
+            assertThrows(IllegalArgumentException.class, () -> f.render(creds, Optional.empty()), f.name());
+        }
     }
 
     @Test

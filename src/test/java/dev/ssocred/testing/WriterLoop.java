@@ -28,7 +28,8 @@ public final class WriterLoop {
         Path home = Path.of(args[0]);
         TokenCache tokens = new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { });
         RoleCredentialsCache roles = new RoleCredentialsCache(home.resolve(".aws/cli/cache"), Path::toString, w -> { });
-        CredentialsFileWriter file = new CredentialsFileWriter(home.resolve(".aws/credentials"), "credentials", w -> { });
+        CredentialsFileWriter file = new CredentialsFileWriter(home.resolve(".aws/credentials"), "credentials", w -> { },
+                java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(30));
         java.util.Random random = new java.util.Random();
         for (long round = 0; ; round++) {
             String big = "x".repeat(1000 + random.nextInt(200_000));
