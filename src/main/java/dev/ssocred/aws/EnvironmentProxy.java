@@ -20,6 +20,10 @@ import java.util.TreeMap;
  */
 public record EnvironmentProxy(String host, int port, String username, String password) {
 
+    public EnvironmentProxy {
+        dev.ssocred.io.Secrets.hold(password);
+    }
+
     public static Optional<EnvironmentProxy> forUrl(URI target, Environment env) {
         Map<String, String> proxies = proxies(env);
         String scheme = target.getScheme() == null ? "https" : target.getScheme().toLowerCase(Locale.ROOT);

@@ -24,7 +24,7 @@ public final class Cli {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ErrorReporter.report(ctx, ex));
         cmd.setParameterExceptionHandler((ex, unused) -> {
             PrintWriter err = ctx.err();
-            err.println("ssocred: " + ex.getMessage());
+            err.println("ssocred: " + Sanitize.line(ex.getMessage()));
             err.println("hint: run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage");
             err.flush();
             return ExitCode.USAGE.code();

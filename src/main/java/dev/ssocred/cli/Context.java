@@ -101,7 +101,7 @@ public final class Context {
     /** Diagnostics for --debug: names, paths and expiries only, never a secret. */
     public void debug(Supplier<String> message) {
         if (debug) {
-            err.println("ssocred: debug: " + message.get());
+            err.println("ssocred: debug: " + Sanitize.line(message.get()));
             err.flush();
         }
     }

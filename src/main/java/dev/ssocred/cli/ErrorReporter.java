@@ -30,7 +30,10 @@ final class ErrorReporter {
         if (ctx.debug()) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            err.print(trace);
+            // Exception messages in the chain may quote a server's answer: same cleaning, line by line.
+            for (String line : trace.toString().split("\n")) {
+                err.println(Sanitize.line(line.stripTrailing()));
+            }
         }
         err.flush();
         if (known != null) {

@@ -64,7 +64,7 @@ final class LoginCommand implements Callable<Integer> {
         try {
             token = ctx.loginService().login(session,
                     () -> ctx.deviceLogin(session.region(), endpoints).login(session, !noBrowser, listener, fix),
-                    note -> ctx.err().println(note), fix);
+                    note -> ctx.err().println(Sanitize.line(note)), fix);
         } finally {
             removeHook(onInterrupt);
         }

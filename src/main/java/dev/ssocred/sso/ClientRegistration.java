@@ -13,6 +13,10 @@ import java.util.List;
 public record ClientRegistration(String clientId, String clientSecret, Instant expiresAt, String expiresAtRaw,
                                  List<String> scopes, List<String> grantTypes) {
 
+    public ClientRegistration {
+        dev.ssocred.io.Secrets.hold(clientSecret);
+    }
+
     public static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     /** The AWS CLI reuses a registration while more than this remains. */

@@ -22,6 +22,10 @@ public interface OidcApi {
 
     /** RegisterClient's answer; {@code clientSecretExpiresAt} is epoch seconds. */
     record Registered(String clientId, String clientSecret, long clientSecretExpiresAt) {
+        public Registered {
+            dev.ssocred.io.Secrets.hold(clientSecret);
+        }
+
         @Override
         public String toString() {
             return "Registered[clientId=***, clientSecret=***, clientSecretExpiresAt=" + clientSecretExpiresAt + "]";
@@ -31,6 +35,10 @@ public interface OidcApi {
     /** StartDeviceAuthorization's answer. {@code interval} is 0 when the server did not say. */
     record DeviceAuthorization(String deviceCode, String userCode, String verificationUri,
                                String verificationUriComplete, int expiresIn, int interval) {
+        public DeviceAuthorization {
+            dev.ssocred.io.Secrets.hold(deviceCode);
+        }
+
         @Override
         public String toString() {
             return "DeviceAuthorization[deviceCode=***, userCode=" + userCode + ", verificationUri=" + verificationUri
@@ -40,6 +48,10 @@ public interface OidcApi {
 
     /** CreateToken's answer. {@code refreshToken} is null when none was issued. */
     record TokenGrant(String accessToken, int expiresIn, String refreshToken) {
+        public TokenGrant {
+            dev.ssocred.io.Secrets.hold(accessToken, refreshToken);
+        }
+
         @Override
         public String toString() {
             return "TokenGrant[accessToken=***, expiresIn=" + expiresIn + ", refreshToken="

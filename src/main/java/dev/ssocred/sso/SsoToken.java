@@ -15,6 +15,10 @@ import java.time.Instant;
 public record SsoToken(String startUrl, String region, String accessToken, Instant expiresAt, String clientId,
                        String clientSecret, String registrationExpiresAt, String refreshToken) {
 
+    public SsoToken {
+        dev.ssocred.io.Secrets.hold(accessToken, clientSecret, refreshToken);
+    }
+
     public Duration remaining(Instant now) {
         return Duration.between(now, expiresAt);
     }
