@@ -76,6 +76,14 @@ class ArchiveTrustIT {
         assertTrue(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive())).endsWith("------"));
         assertFalse(Files.exists(dir.resolve("John")), "an unquoted path would have written to " + dir.resolve("John"));
         assertTrue(archiveUsed());
+        try (var emu = dev.ssocred.emulator.IdentityCenterEmulator.start()) {
+            dev.ssocred.testing.CorpHome.config(home);
+            dev.ssocred.testing.CorpHome.signIn(home, emu, Instant.now().plusSeconds(8 * 3600));
+            env.put("AWS_ENDPOINT_URL", emu.baseUrl());
+            Launcher.Result p = Launcher.run(env, "process", "--profile", "dev");
+            assertEquals(0, p.code(), p.toString());
+            assertTrue(p.out().startsWith("{\n  \"Version\": 1,"), p.out());
+        }
     }
 
     @Test
