@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
 /** {@link OidcApi} over the AWS SDK's SSO OIDC client. */
 public final class SdkOidcApi implements OidcApi {
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+    static final String AUTH_CODE_GRANT = "authorization_code";
     private final SsoOidcClient client;
     private final String endpoint;
 
@@ -49,6 +50,27 @@ public final class SdkOidcApi implements OidcApi {
             }
         }));
         return new Registered(r.clientId(), r.clientSecret(), r.clientSecretExpiresAt());
+    }
+
+    @Override
+    public Registered registerClientForAuthCode(String clientName, List<String> scopes, String redirectUri,
+                                                String issuerUrl) {
+        var r = call("RegisterClient", () -> client.registerClient(b -> b.clientName(clientName).clientType("public")
+                .scopes(scopes).grantTypes(AUTH_CODE_GRANT, "refresh_token").redirectUris(redirectUri).issuerUrl(issuerUrl)));
+        return new Registered(r.clientId(), r.clientSecret(), r.clientSecretExpiresAt());
+    }
+
+    @Override
+    public TokenGrant createTokenWithAuthCode(String clientId, String clientSecret, String code, String redirectUri,
+                                              String codeVerifier) {
+        return grant(call("CreateToken", () -> client.createToken(b -> b.grantType(AUTH_CODE_GRANT).clientId(clientId)
+                .clientSecret(clientSecret).code(code).redirectUri(redirectUri).codeVerifier(codeVerifier))));
+    }
+
+    @Override
+    public String authorizeBase() {
+        java.net.URI uri = java.net.URI.create(endpoint);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @Override

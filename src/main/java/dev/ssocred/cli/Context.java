@@ -156,6 +156,11 @@ public final class Context {
         }
     }
 
+    public dev.ssocred.sso.AuthCodeLogin authCodeLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+        return new dev.ssocred.sso.AuthCodeLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock,
+                this::warn, new java.security.SecureRandom());
+    }
+
     public DeviceLogin deviceLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
         return new DeviceLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock, sleeper, this::warn);
     }

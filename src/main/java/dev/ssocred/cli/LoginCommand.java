@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ssocred login --profile dev}: the device-authorization sign-in, cached where the AWS CLI looks. */
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Sign in to IAM Identity Center with the device-authorization flow.",
-                "Opens the browser, shows the code to confirm, and caches the token in ~/.aws/sso/cache",
-                "where the AWS CLI and SDKs find it too."})
+        description = {"Sign in to IAM Identity Center and cache the token in ~/.aws/sso/cache, where the AWS CLI",
+                "and SDKs find it too. sso-session profiles sign in in the browser (authorization code with PKCE);",
+                "legacy profiles, --use-device-code and machines without a display use a device code."})
 final class LoginCommand implements Callable<Integer> {
     private final Context ctx;
 
@@ -27,8 +27,17 @@ final class LoginCommand implements Callable<Integer> {
     @Option(names = "--sso-session", paramLabel = "NAME", description = "Sign in to this [sso-session] directly.")
     String ssoSession;
 
-    @Option(names = "--no-browser", description = "Print the URL and code only; do not open a browser.")
+    @Option(names = "--no-browser", description = "Use a device code and print the URL only; do not open a browser.")
     boolean noBrowser;
+
+    @Option(names = "--use-device-code", description = "Sign in with a device code (confirm it on any device) instead "
+            + "of the browser flow.")
+    boolean useDeviceCode;
+
+    @Option(names = "--callback-port", paramLabel = "N", description = {"Receive the browser's answer on this port of "
+            + "127.0.0.1 (default: any free port;", "or ssocred_callback_port in the [sso-session]). With ssh -L "
+            + "N:127.0.0.1:N a browser on your laptop finishes a login started on a remote machine."})
+    Integer callbackPort;
 
     LoginCommand(Context ctx) {
         this.ctx = ctx;
@@ -39,6 +48,9 @@ final class LoginCommand implements Callable<Integer> {
         if (profile != null && ssoSession != null) {
             throw new SsocredException(ExitCode.USAGE, "--profile and --sso-session both given",
                     "use one of them");
+        }
+        if (callbackPort != null) {
+            LoginFlow.parsePort(String.valueOf(callbackPort), "--callback-port");
         }
         SsoSession session;
         ServiceEndpoints endpoints;
@@ -62,8 +74,10 @@ final class LoginCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         SsoToken token;
         try {
+            LoginFlow.Choice choice = LoginFlow.choose(session, useDeviceCode, noBrowser, callbackPort,
+                    ctx.resolver().sessionSetting(session, LoginFlow.PORT_KEY), ctx.env());
             token = ctx.loginService().login(session,
-                    () -> ctx.deviceLogin(session.region(), endpoints).login(session, !noBrowser, listener, fix),
+                    () -> LoginFlow.run(ctx, choice, session, endpoints, listener, !noBrowser, fix),
                     note -> ctx.err().println(Sanitize.line(note)), fix);
         } finally {
             removeHook(onInterrupt);

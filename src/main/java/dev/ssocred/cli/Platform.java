@@ -37,6 +37,19 @@ public final class Platform {
         }
     }
 
+    /**
+     * Whether a browser can be shown here: always on macOS and Windows; on Linux with an X or Wayland display, a
+     * $BROWSER, or WSL (whose opener starts the Windows browser).
+     */
+    static boolean hasDisplay(Environment env) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("mac") || os.contains("win")) {
+            return true;
+        }
+        return env.get("DISPLAY").isPresent() || env.get("WAYLAND_DISPLAY").isPresent() || env.get("BROWSER").isPresent()
+                || env.get("WSL_DISTRO_NAME").isPresent();
+    }
+
     /** A terminal that moves the cursor: not {@code TERM=dumb} (Emacs shells, some CI consoles). */
     static boolean cursorControl(Environment env) {
         return !env.get("TERM").map("dumb"::equals).orElse(false);

@@ -22,6 +22,7 @@ final class TerminalLoginListener implements LoginListener {
     private final ZoneId zone;
     private int width = -1;
     private volatile boolean drew;
+    private boolean browserFlow;
 
     /** {@code live}: stderr is a terminal with cursor control; {@code columns} is asked once, when first needed. */
     TerminalLoginListener(PrintWriter err, boolean live, boolean browserWanted, IntSupplier columns, ZoneId zone) {
@@ -59,6 +60,27 @@ final class TerminalLoginListener implements LoginListener {
     }
 
     @Override
+    public void promptBrowser(String authorizeUrl, boolean browserOpened, Instant until) {
+        browserFlow = true;
+        if (browserOpened) {
+            err.println("A browser window is opening to sign you in. If it does not, open this URL in a browser on this "
+                    + "machine:");
+        } else {
+            err.println("Open this URL in a browser on this machine, or on another one through an SSH tunnel to the "
+                    + "port in it (ssh -L PORT:127.0.0.1:PORT):");
+        }
+        err.println();
+        err.println("  " + Sanitize.line(authorizeUrl));
+        err.println();
+        err.println("If you cannot open it here, run this command again with --use-device-code.");
+        if (!live) {
+            err.println("Waiting for the browser until " + DateTimeFormatter.ofPattern("HH:mm:ss").format(until.atZone(zone))
+                    + "...");
+        }
+        err.flush();
+    }
+
+    @Override
     public void waiting(Duration remaining) {
         if (!live) {
             return;
@@ -66,7 +88,7 @@ final class TerminalLoginListener implements LoginListener {
         if (width < 0) {
             width = columns.getAsInt();
         }
-        err.print("\r" + countdown(remaining, width));
+        err.print("\r" + (browserFlow ? browserCountdown(remaining, width) : countdown(remaining, width)));
         err.flush();
         drew = true;
     }
@@ -77,6 +99,17 @@ final class TerminalLoginListener implements LoginListener {
         String clock = s / 60 + ":" + (s % 60 < 10 ? "0" : "") + s % 60;
         for (String text : new String[] {"Waiting for approval; the code expires in " + clock + " ",
                 "Waiting for approval: " + clock + " ", clock + " "}) {
+            if (text.length() <= width - 1) {
+                return text;
+            }
+        }
+        return "";
+    }
+
+    static String browserCountdown(Duration remaining, int width) {
+        long s = Math.max(0, remaining.toSeconds());
+        String clock = s / 60 + ":" + (s % 60 < 10 ? "0" : "") + s % 60;
+        for (String text : new String[] {"Waiting for the browser; " + clock + " left ", clock + " "}) {
             if (text.length() <= width - 1) {
                 return text;
             }

@@ -131,6 +131,11 @@ public final class ProfileResolver {
         return toSession(Optional.of(sessionName), s);
     }
 
+    /** A key of the session's [sso-session] section (none for legacy profiles), e.g. ssocred's own settings. */
+    public Optional<String> sessionSetting(SsoSession session, String key) {
+        return session.name().flatMap(config::ssoSession).map(m -> m.get(key)).map(Setting::value);
+    }
+
     /** Endpoint overrides for clients acting for this profile. */
     public ServiceEndpoints endpoints(Profile p) {
         Map<String, Map<String, String>> services = Map.of();

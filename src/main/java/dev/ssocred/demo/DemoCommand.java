@@ -59,6 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
             vars.put("HOME", home.toString());
             vars.put("AWS_ENDPOINT_URL", emu.baseUrl());
+            // A browser is there (the stand-in below), so login takes the browser flow, as on a desktop.
+            vars.put("BROWSER", "ssocred-demo-browser");
             Environment env = new Environment(vars);
             say("ssocred demo: a local IAM Identity Center emulator is listening on " + emu.baseUrl() + ".");
             say("Throwaway HOME: " + home + " (AWS_ENDPOINT_URL points every call at the emulator).");
@@ -99,7 +101,11 @@ public final class DemoCommand implements Callable<Integer> {
         return new String[] {out.toString(), errText.toString(), Integer.toString(code)};
     }
 
-    /** The stand-in browser: opening the verification URL approves the code, as clicking "Allow" would. */
+    /**
+     * The stand-in browser: it opens the URL and follows the redirect, as a signed-in browser does. For the browser
+     * flow that lands on ssocred's loopback listener with the code; a device verification URL approves the code,
+     * as clicking "Allow" would.
+     */
     static boolean clickAllow(String url) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();

@@ -63,7 +63,8 @@ final class DemoSteps {
         show(CONFIG);
 
         String[] login = command("login", "--profile", "demo-readonly");
-        check(login[1].contains("confirm that it shows this code"), "login did not show a code");
+        check(login[1].contains("Logged in to") && emu.calls("CreateToken:authorization_code") == 1,
+                "login did not sign in through the browser flow");
         Path tokenFile = single(home.resolve(".aws/sso/cache"), ".json", "token");
         title("The token, cached where the AWS CLI and SDKs look (" + home.relativize(tokenFile) + ")");
         show(Redact.text(Files.readString(tokenFile)) + "\n");
@@ -101,9 +102,10 @@ final class DemoSteps {
         String refreshed = Json.parseObject(Files.readString(tokenFile)).get("expiresAt").toString();
         show("  refreshed silently with the refresh token; the token now expires at " + refreshed + "\n");
 
-        int logins = emu.calls("StartDeviceAuthorization");
+        int logins = emu.calls("Authorize") + emu.calls("StartDeviceAuthorization");
         command("process", "--profile", "demo-admin");
-        check(emu.calls("StartDeviceAuthorization") == logins, "the second profile needed another login");
+        check(emu.calls("Authorize") + emu.calls("StartDeviceAuthorization") == logins,
+                "the second profile needed another login");
         show("  the second profile of the same sso-session needed no login\n");
     }
 

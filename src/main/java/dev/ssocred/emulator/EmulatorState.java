@@ -23,6 +23,7 @@ final class EmulatorState {
     final Map<String, Device> devices = new HashMap<>();                 // deviceCode -> state
     final Map<String, Instant> accessTokens = new HashMap<>();           // accessToken -> expiry
     final Map<String, String> refreshTokens = new HashMap<>();           // refreshToken -> clientId (live ones only)
+    final Map<String, List<String>> clientGrants = new java.util.concurrent.ConcurrentHashMap<>(); // registered grantTypes
     final Map<String, Pkce> authCodes = new HashMap<>();                 // authorization code -> PKCE data
     final Map<String, IssuedCredentials> credentials = new HashMap<>(); // accessKeyId -> issued
     final Map<String, List<String>> accounts = new LinkedHashMap<>();    // accountId -> role names

@@ -52,6 +52,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      * Deny link, {@link #approvalUrl} or {@link #denialUrl}, as on the real service.
      */
     public volatile boolean manualApproval;
+    /** When set, /authorize sends the browser back with error=access_denied, as when the person clicks Deny. */
+    public volatile boolean denyAuthorization;
     /** Page size of ListAccounts and ListAccountRoles when the caller asks for none. */
     public volatile int defaultPageSize = 2;
 

@@ -29,6 +29,8 @@ final class Oidc {
         String secret = state.id("secret-", 24);
         String clientId = state.register(secret);
         state.clientScopes.put(clientId, in.get("scopes") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of());
+        state.clientGrants.put(clientId, in.get("grantTypes") instanceof List<?> g ? g.stream().map(String::valueOf).toList()
+                : List.of());
         Instant now = state.now();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clientId", clientId);
@@ -145,12 +147,21 @@ final class Oidc {
                 || !"S256".equals(q.get("code_challenge_method"))) {
             return new Response(400, Map.of("Content-Type", "text/plain"), "bad authorize request".getBytes(StandardCharsets.UTF_8));
         }
+        // The service only sends the browser back to a loopback redirect of a client registered for this grant.
+        if (!state.clientGrants.getOrDefault(String.valueOf(q.get("client_id")), List.of()).contains("authorization_code")
+                || !redirect.startsWith("http://127.0.0.1:")) {
+            return new Response(400, Map.of("Content-Type", "text/plain"),
+                    "unknown client or redirect URI".getBytes(StandardCharsets.UTF_8));
+        }
+        String back = "&state=" + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8);
+        if (emu.denyAuthorization) {
+            return new Response(302, Map.of("Location", redirect + "?error=access_denied" + back), new byte[0]);
+        }
         String code = state.id("code-", 12);
         synchronized (state) {
             state.authCodes.put(code, new EmulatorState.Pkce(q.get("client_id"), redirect, q.get("code_challenge")));
         }
-        String location = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + code + "&state="
-                + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8);
+        String location = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + code + back;
         return new Response(302, Map.of("Location", location), new byte[0]);
     }
 

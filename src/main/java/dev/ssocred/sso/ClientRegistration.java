@@ -22,6 +22,14 @@ public record ClientRegistration(String clientId, String clientSecret, Instant e
     /** The AWS CLI reuses a registration while more than this remains. */
     public static final Duration REUSE_WINDOW = Duration.ofMinutes(15);
 
+    public static final String AUTH_CODE_GRANT = "authorization_code";
+
+    /** A registration made for the authorization-code flow (the AWS CLI's PKCE registrations carry grantTypes). */
+    public boolean usableForAuthCode(Instant now) {
+        return grantTypes != null && grantTypes.contains(AUTH_CODE_GRANT)
+                && Duration.between(now, expiresAt).compareTo(REUSE_WINDOW) > 0;
+    }
+
     public boolean usableForDeviceFlow(Instant now) {
         boolean grantOk = grantTypes == null || grantTypes.contains(DEVICE_GRANT);
         return grantOk && Duration.between(now, expiresAt).compareTo(REUSE_WINDOW) > 0;

@@ -8,6 +8,19 @@ public interface OidcApi {
 
     Registered registerClient(String clientName, List<String> scopes);
 
+    /**
+     * RegisterClient for the authorization-code flow: grant types {@code authorization_code} and
+     * {@code refresh_token}, the loopback redirect URI, and the start URL as issuer.
+     */
+    Registered registerClientForAuthCode(String clientName, List<String> scopes, String redirectUri, String issuerUrl);
+
+    /** CreateToken with {@code grant_type=authorization_code}, the code the browser brought and the PKCE verifier. */
+    TokenGrant createTokenWithAuthCode(String clientId, String clientSecret, String code, String redirectUri,
+                                       String codeVerifier);
+
+    /** {@code scheme://host[:port]} of the endpoint, where the browser is sent to {@code /authorize}. */
+    String authorizeBase();
+
     DeviceAuthorization startDeviceAuthorization(String clientId, String clientSecret, String startUrl);
 
     TokenGrant createTokenWithDeviceCode(String clientId, String clientSecret, String deviceCode);

@@ -158,7 +158,8 @@ class IdentityCenterEmulatorTest {
 
     @Test
     void authorizationCodeWithPkceRedirectsAndVerifiesTheChallenge() throws Exception {
-        var reg = oidc().registerClient("pkce", List.of("sso:account:access"));
+        var reg = oidc().registerClientForAuthCode("pkce", List.of("sso:account:access"), "http://127.0.0.1/oauth/callback",
+                "https://d-1234567890.awsapps.com/start");
         String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
         String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"; // RFC 7636 appendix B
         String redirect = "http://127.0.0.1:4321/oauth/callback";

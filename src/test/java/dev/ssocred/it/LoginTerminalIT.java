@@ -58,7 +58,7 @@ class LoginTerminalIT {
     }
 
     private Pty login(String... extra) throws Exception {
-        return Pty.start(env, Launcher.path() + " login --profile dev" + String.join(" ", extra));
+        return Pty.start(env, Launcher.path() + " login --use-device-code --profile dev" + String.join(" ", extra));
     }
 
     private static int open(String url) throws Exception {
@@ -145,7 +145,7 @@ class LoginTerminalIT {
             }
         });
         approver.start();
-        Launcher.Result r = Launcher.run(env, "login", "--profile", "dev");
+        Launcher.Result r = Launcher.run(env, "login", "--use-device-code", "--profile", "dev");
         approver.join();
         assertEquals(0, r.code(), r.toString());
         assertEquals("", r.out());

@@ -50,6 +50,11 @@ class DeviceLoginTest {
         }
 
         @Override
+        public void promptBrowser(String url, boolean browserOpened, Instant until) {
+            events.add("browser " + url);
+        }
+
+        @Override
         public void waiting(Duration remaining) {
             events.add("waiting " + remaining.toSeconds());
         }

@@ -44,6 +44,31 @@ public final class FakeOidc implements OidcApi {
         return registration;
     }
 
+    public final List<String> redirectUris = new ArrayList<>();
+    public String lastCodeVerifier;
+
+    @Override
+    public Registered registerClientForAuthCode(String clientName, List<String> scopes, String redirectUri,
+                                                String issuerUrl) {
+        calls.add("RegisterClient authorization_code " + redirectUri + " " + issuerUrl);
+        registeredScopes.add(scopes);
+        return registration;
+    }
+
+    @Override
+    public TokenGrant createTokenWithAuthCode(String clientId, String clientSecret, String code, String redirectUri,
+                                              String codeVerifier) {
+        grantTypes.add("authorization_code");
+        redirectUris.add(redirectUri);
+        lastCodeVerifier = codeVerifier;
+        return next();
+    }
+
+    @Override
+    public String authorizeBase() {
+        return "https://oidc.us-east-1.amazonaws.com";
+    }
+
     @Override
     public DeviceAuthorization startDeviceAuthorization(String clientId, String clientSecret, String startUrl) {
         calls.add("StartDeviceAuthorization " + clientId + " " + startUrl);
