@@ -113,6 +113,18 @@ class BrowserLoginIT {
     }
 
     @Test
+    void ctrlCWhileWaitingForTheBrowserEndsTheLineAndExits130() throws Exception {
+        env.put("BROWSER", browser("exit 0"));
+        env.put("TERM", "xterm");
+        try (Pty pty = Pty.start(env, Launcher.path() + " login --profile dev")) {
+            pty.await("Waiting for the browser; \\d+:\\d\\d left", Duration.ofSeconds(30));
+            pty.type("\u0003");
+            assertEquals(130, pty.exitCode(Duration.ofSeconds(20)), pty.screen());
+            assertTrue(pty.screen().contains("\r\033[Kssocred: sign-in cancelled"), pty.screen());
+        }
+    }
+
+    @Test
     void deviceCodeOnRequestForLegacyProfilesAndWithoutADisplay() throws Exception {
         assertEquals(0, Launcher.run(env, "login", "--profile", "dev", "--use-device-code").code());
         assertEquals(0, Launcher.run(env, "login", "--profile", "legacy").code());
