@@ -134,6 +134,10 @@ public final class Context {
         return tokenService;
     }
 
+    public RoleCredentialsCache roleCache() {
+        return new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn);
+    }
+
     public CredentialsService credentialsService() {
         return new CredentialsService(new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn),
                 tokenService(), (region, endpoints) -> portal.get().create(region, endpoints), clock, lockTimeout(),
@@ -154,6 +158,20 @@ public final class Context {
             throw new dev.ssocred.SsocredException(dev.ssocred.ExitCode.USAGE, "SSOCRED_LOCK_TIMEOUT must be a number of "
                     + "seconds", "unset SSOCRED_LOCK_TIMEOUT or set it to e.g. 120");
         }
+    }
+
+    /** A token with time left for {@code session}, refreshed if due; never a browser. */
+    public dev.ssocred.sso.SsoToken usableToken(dev.ssocred.config.SsoSession session,
+                                                dev.ssocred.config.ServiceEndpoints endpoints, String fix) {
+        return tokenService().usableToken(session, endpoints, fix);
+    }
+
+    public PortalApi portal(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+        return portal.get().create(region, endpoints);
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     public dev.ssocred.sso.AuthCodeLogin authCodeLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {

@@ -1,13 +1,9 @@
 package dev.ssocred.cli;
 
-import dev.ssocred.ExitCode;
-import dev.ssocred.SsocredException;
-import dev.ssocred.config.ProfileResolver;
 import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.config.SsoSession;
 import dev.ssocred.sso.SsoToken;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,26 +41,13 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (profile != null && ssoSession != null) {
-            throw new SsocredException(ExitCode.USAGE, "--profile and --sso-session both given",
-                    "use one of them");
-        }
         if (callbackPort != null) {
             LoginFlow.parsePort(String.valueOf(callbackPort), "--callback-port");
         }
-        SsoSession session;
-        ServiceEndpoints endpoints;
-        String fix;
-        if (ssoSession != null) {
-            session = ctx.resolver().forSessionName(ssoSession);
-            endpoints = ctx.resolver().endpointsFor(Optional.empty());
-            fix = "ssocred login --sso-session " + CredentialVerb.shellWord(ssoSession);
-        } else {
-            String name = ProfileResolver.selectName(Optional.ofNullable(profile), ctx.env());
-            session = ctx.resolver().forLogin(name);
-            endpoints = ctx.resolver().endpoints(ctx.resolver().profile(name));
-            fix = CredentialVerb.loginCommand(name);
-        }
+        SessionChoice chosen = SessionChoice.resolve(ctx, profile, ssoSession);
+        SsoSession session = chosen.session();
+        ServiceEndpoints endpoints = chosen.endpoints();
+        String fix = chosen.fix();
         ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
                 + ctx.display(ctx.tokenCache().tokenPath(session)));
         var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal() && Platform.cursorControl(ctx.env()),

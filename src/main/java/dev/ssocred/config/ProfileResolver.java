@@ -131,6 +131,34 @@ public final class ProfileResolver {
         return toSession(Optional.of(sessionName), s);
     }
 
+    /**
+     * Every Identity Center session the config knows, with the profiles that use it: each [sso-session] with a start
+     * URL and region, and each legacy start URL (on a profile without sso_session). A session that cannot be read is
+     * passed to {@code broken} and left out.
+     */
+    public Map<SsoSession, List<String>> sessions(java.util.function.Consumer<SsocredException> broken) {
+        Map<SsoSession, List<String>> out = new LinkedHashMap<>();
+        for (String name : config.sessionNames()) {
+            try {
+                out.put(forSessionName(name), new ArrayList<>());
+            } catch (SsocredException e) {
+                broken.accept(e);
+            }
+        }
+        for (String name : config.profileNames()) {
+            Profile p = config.profile(name).orElseThrow();
+            if (!p.has(SESSION_KEY) && !p.has("sso_start_url")) {
+                continue;
+            }
+            try {
+                out.computeIfAbsent(forLogin(name), k -> new ArrayList<>()).add(name);
+            } catch (SsocredException e) {
+                broken.accept(e);
+            }
+        }
+        return out;
+    }
+
     /** A key of the session's [sso-session] section (none for legacy profiles), e.g. ssocred's own settings. */
     public Optional<String> sessionSetting(SsoSession session, String key) {
         return session.name().flatMap(config::ssoSession).map(m -> m.get(key)).map(Setting::value);

@@ -92,6 +92,11 @@ public final class RoleCredentialsCache {
         return Optional.empty();
     }
 
+    /** Removes the profile's cached role credentials; true if there were some. */
+    public boolean delete(SsoProfile p) throws IOException {
+        return Files.deleteIfExists(path(p));
+    }
+
     public void write(SsoProfile p, RoleCredentials c) {
         Map<String, Object> creds = new LinkedHashMap<>();
         creds.put("AccessKeyId", c.accessKeyId());

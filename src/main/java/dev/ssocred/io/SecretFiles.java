@@ -78,7 +78,24 @@ public final class SecretFiles {
         return real;
     }
 
+    /**
+     * Atomically replaces a file that holds no secret but is the user's ({@code ~/.aws/config}): same temp file and
+     * rename, written through a dotfile link, and the file keeps the mode it had (new files are rw-------).
+     */
+    public static void replaceKeepingMode(Path target, byte[] content, String display) throws IOException {
+        Path real = linkTarget(target, display);
+        Path dir = real.toAbsolutePath().getParent();
+        createPrivateDirectories(dir);
+        Set<PosixFilePermission> mode = POSIX && Files.exists(real, LinkOption.NOFOLLOW_LINKS)
+                ? Files.getPosixFilePermissions(real, LinkOption.NOFOLLOW_LINKS) : FILE_MODE;
+        replace(real, dir, content, mode);
+    }
+
     private static void replace(Path target, Path dir, byte[] content) throws IOException {
+        replace(target, dir, content, FILE_MODE);
+    }
+
+    private static void replace(Path target, Path dir, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         removeAbandonedTempFiles(dir, target.getFileName().toString());
         Path tmp = POSIX
                 ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
@@ -90,6 +107,9 @@ public final class SecretFiles {
                     ch.write(buf);
                 }
                 ch.force(true);
+            }
+            if (POSIX && !mode.equals(FILE_MODE)) {
+                Files.setPosixFilePermissions(tmp, mode);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

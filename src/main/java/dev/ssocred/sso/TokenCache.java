@@ -82,6 +82,11 @@ public final class TokenCache {
         write(tokenPath(session), json);
     }
 
+    /** Removes the session's token (the registration stays, as for {@code aws sso logout}); true if there was one. */
+    public boolean deleteToken(SsoSession session) throws java.io.IOException {
+        return Files.deleteIfExists(tokenPath(session));
+    }
+
     public Optional<ClientRegistration> readRegistration(SsoSession session, String fix) {
         Path file = registrationPath(session);
         return readJson(file, fix).map(json -> toRegistration(json, file, fix));
