@@ -20,12 +20,8 @@ public final class PopulateBlock {
     public record Entry(String name, String accountId, String roleName) {
     }
 
-    /** The new text, and what changed, for the summary and --dry-run. */
-    public record Plan(String text, List<String> added, List<String> removed, List<String> skipped,
-                       int firstLine, List<String> oldLines, List<String> newLines) {
-        public boolean changed() {
-            return !oldLines.equals(newLines);
-        }
+    /** The new text, and what changed, for the summary. */
+    public record Plan(String text, List<String> added, List<String> removed, List<String> skipped, boolean changed) {
     }
 
     private PopulateBlock() {
@@ -42,7 +38,7 @@ public final class PopulateBlock {
     public static Plan apply(String text, String display, String session, List<AccountRole> roles, String nameFormat,
                              Optional<String> region, boolean prune) {
         IniParser.parse(text, display); // refuse to edit what we cannot read
-        String nl = text.contains("\r\n") ? "\r\n" : "\n";
+        String nl = dev.ssocred.io.TextFiles.dominantNewline(text);
         // The block is found and replaced by offsets, so every byte around it (mixed line endings included) stays.
         int from = lineStart(text, begin(session), 0);
         int to = from < 0 ? -1 : lineStart(text, end(session), from);
@@ -85,19 +81,14 @@ public final class PopulateBlock {
         List<String> block = render(session, next.values(), region);
         String newBlock = String.join(nl, block) + nl;
         String out;
-        int firstLine;
         if (from >= 0) {
             out = text.substring(0, from) + newBlock + text.substring(blockEnd);
-            firstLine = lineNumber(text, from);
         } else {
             String sep = text.isEmpty() ? "" : (text.endsWith("\n") || text.endsWith("\r") ? "" : nl)
                     + (text.strip().isEmpty() || text.endsWith(nl + nl) ? "" : nl);
             out = text + sep + newBlock;
-            firstLine = lineNumber(out, text.length() + sep.length());
         }
-        List<String> oldLines = oldBlock.isEmpty() ? List.of() : List.of(oldBlock.split("\r?\n|\r", -1))
-                .subList(0, oldBlock.split("\r?\n|\r", -1).length - 1);
-        return new Plan(out, added, removed, skipped, firstLine, oldLines, block);
+        return new Plan(out, added, removed, skipped, !out.equals(text));
     }
 
     /** Offset of the line that is exactly {@code line} (its terminator aside), at or after {@code from}; -1 if none. */

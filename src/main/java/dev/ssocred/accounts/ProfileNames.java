@@ -17,7 +17,8 @@ public final class ProfileNames {
         String raw = format.replace("{account_name}", r.accountName() == null ? r.accountId() : r.accountName())
                 .replace("{account_id}", r.accountId()).replace("{role_name}", r.roleName())
                 .replace("{session}", session);
-        String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-*\\.-*", ".")
+                .replaceAll("^[-.]+|[-.]+$", "");
         return name.isEmpty() ? r.accountId() + "." + r.roleName().toLowerCase(Locale.ROOT) : name;
     }
 }

@@ -65,7 +65,7 @@ final class PopulateCommand implements Callable<Integer> {
                     Optional.ofNullable(region), prune);
             plan.skipped().forEach(s -> ctx.warn("skipped profile " + s));
             if (dryRun) {
-                ctx.out().print(diff(display, plan));
+                ctx.out().print(Diff.unified(display, text, plan.text()));
                 ctx.out().flush();
             } else if (plan.changed()) {
                 SecretFiles.replaceKeepingMode(file, plan.text().getBytes(StandardCharsets.UTF_8), display);
@@ -81,16 +81,5 @@ final class PopulateCommand implements Callable<Integer> {
             throw new SsocredException(ExitCode.CONFIG, "cannot write " + display + ": " + e.getMessage(),
                     "check the permissions of " + display + " and its directory");
         }
-    }
-
-    /** A unified diff of the one hunk that changes: the block. */
-    static String diff(String display, PopulateBlock.Plan plan) {
-        StringBuilder sb = new StringBuilder("--- " + display + "\n+++ " + display + "\n");
-        sb.append("@@ -").append(plan.oldLines().isEmpty() ? plan.firstLine() - 1 : plan.firstLine()).append(',')
-                .append(plan.oldLines().size()).append(" +").append(plan.firstLine()).append(',')
-                .append(plan.newLines().size()).append(" @@\n");
-        plan.oldLines().forEach(l -> sb.append('-').append(l).append('\n'));
-        plan.newLines().forEach(l -> sb.append('+').append(l).append('\n'));
-        return plan.changed() ? sb.toString() : "";
     }
 }

@@ -172,6 +172,13 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         state.revokeAccessTokens();
     }
 
+    /** Takes every assignment in an account away, as an administrator does. */
+    public void removeAccount(String accountId) {
+        synchronized (state) {
+            state.accounts.remove(accountId);
+        }
+    }
+
     public void addAccount(String accountId, String... roles) {
         synchronized (state) {
             state.accounts.put(accountId, List.of(roles));

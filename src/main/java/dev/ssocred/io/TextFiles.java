@@ -46,4 +46,23 @@ public final class TextFiles {
                     "check that " + dirDisplay + " is a writable directory");
         }
     }
+
+    /** The line ending most lines of {@code text} use (LF when there is none), for lines added to it. */
+    public static String dominantNewline(String text) {
+        int crlf = 0;
+        int lf = 0;
+        int cr = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                crlf++;
+                i++;
+            } else if (c == '\n') {
+                lf++;
+            } else if (c == '\r') {
+                cr++;
+            }
+        }
+        return crlf > lf && crlf >= cr ? "\r\n" : cr > lf ? "\r" : "\n";
+    }
 }
