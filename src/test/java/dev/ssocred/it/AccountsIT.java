@@ -96,6 +96,21 @@ class AccountsIT {
     }
 
     @Test
+    void aLogoutTheServiceCannotTakeStillSignsOutHereAndAllEndsEverySession() throws Exception {
+        emu.inject("Logout", Fault.error(500, "InternalServerException"), 10);
+        Launcher.Result one = Launcher.run(env, "logout", "--profile", "dev");
+        assertEquals(0, one.code(), one.toString());
+        assertTrue(one.err().contains("ssocred: warning: could not sign sso-session 'corp' out at IAM Identity Center"),
+                one.err());
+        assertFalse(Files.exists(CorpHome.cache(home).tokenPath(CorpHome.CORP)));
+        assertTrue(Files.exists(CorpHome.cache(home).tokenPath(OTHER)));
+        Launcher.Result all = Launcher.run(env, "logout", "--all");
+        assertEquals(0, all.code(), all.toString());
+        assertFalse(Files.exists(CorpHome.cache(home).tokenPath(OTHER)));
+        assertTrue(all.err().contains("Not signed in to sso-session 'corp'."), all.err());
+    }
+
+    @Test
     void populatedProfilesAreResolvedByBoto3AndPruneRemovesWhatIsGone() throws Exception {
         String python = Tools.require(Tools.python(), "python3 with boto3", "pip install boto3");
         Launcher.Result r = Launcher.run(env, "populate", "--sso-session", "corp", "--region", "us-east-1");
