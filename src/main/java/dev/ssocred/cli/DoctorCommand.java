@@ -28,9 +28,11 @@ import picocli.CommandLine.Option;
 
 /** {@code ssocred doctor [--fix]}: what in the config and caches costs logins or safety, with file:line and the fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check ~/.aws/config and the caches: sections and keys the AWS tools ignore, legacy profiles that",
-                "cannot refresh, sessions without scopes, missing sessions, file modes, ended sessions, the clock.",
-                "--fix applies the safe fixes (showing the diff first), including moving legacy profiles to an",
+        header = "Find (and --fix) what costs logins or safety.",
+        description = {"Check ~/.aws/config and the caches: sections and keys the AWS tools",
+                "ignore, legacy profiles that cannot refresh, sessions without scopes,",
+                "missing sessions, file modes, ended sessions, the clock. --fix applies",
+                "the safe fixes (diff first), including moving legacy profiles to an",
                 "[sso-session]. Exit 0: nothing found (or all fixed); 4: findings remain."})
 final class DoctorCommand implements Callable<Integer> {
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
@@ -86,7 +88,7 @@ final class DoctorCommand implements Callable<Integer> {
             fixed += f.fixable() ? 1 : 0;
         }
         if (!edits.isEmpty()) {
-            Path lockFile = config.toAbsolutePath().resolveSibling("." + config.getFileName() + ".lock");
+            Path lockFile = FileLock.besideFile(config);
             try (FileLock lock = FileLock.acquire(lockFile, ctx.lockTimeout(), ctx.clock(),
                     FileLock.describeSelf("ssocred doctor --fix"), holder -> { })) {
                 String current = TextFiles.readUtf8(config, display).orElse("");

@@ -13,16 +13,15 @@ import picocli.CommandLine.Option;
 
 /** {@code ssocred list}: every account and role a session can use, all pages, sorted. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List every account and role the session can use (all pages, sorted by account name, then role).",
-                "Throttled calls back off and retry, so large organisations list completely."})
+        header = "List every account and role a session can use.",
+        description = {"List every account and role the session can use, sorted by account name",
+                "and role. Throttled calls back off and retry, so large organisations",
+                "list completely."})
 final class ListCommand implements Callable<Integer> {
     private final Context ctx;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Profile whose session to use (default: $AWS_PROFILE).")
-    String profile;
-
-    @Option(names = "--sso-session", paramLabel = "NAME", description = "Use this [sso-session].")
-    String ssoSession;
+    @picocli.CommandLine.Mixin
+    SessionOptions session;
 
     @Option(names = "--output", paramLabel = "text|json", description = "text (default): aligned columns; json: "
             + "a list of {accountId, accountName, roleName}.")
@@ -35,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = Output.parse(output);
-        SessionChoice chosen = SessionChoice.resolve(ctx, profile, ssoSession);
+        SessionChoice chosen = session.resolve(ctx);
         String token = ctx.usableToken(chosen.session(), chosen.endpoints(), chosen.fix()).accessToken();
         List<AccountRole> roles = new AccountLister(ctx.portal(chosen.session().region(), chosen.endpoints()),
                 ctx.sleeper()).list(token);

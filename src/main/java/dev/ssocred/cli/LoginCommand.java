@@ -8,20 +8,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ssocred login --profile dev}: the device-authorization sign-in, cached where the AWS CLI looks. */
+/** {@code ssocred login --profile dev}: sign in (browser or device code) and cache the token where the AWS CLI looks. */
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Sign in to IAM Identity Center and cache the token in ~/.aws/sso/cache, where the AWS CLI",
-                "and SDKs find it too. sso-session profiles sign in in the browser (authorization code with PKCE);",
-                "legacy profiles, --use-device-code and machines without a display use a device code."})
+        header = "Sign in to IAM Identity Center (browser or device code).",
+        description = {"Sign in to IAM Identity Center and cache the token in ~/.aws/sso/cache,",
+                "where the AWS CLI and the SDKs find it too. sso-session profiles sign in",
+                "in the browser (authorization code with PKCE); legacy profiles,",
+                "--use-device-code and machines without a display use a device code."})
 final class LoginCommand implements Callable<Integer> {
     private final Context ctx;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Profile whose Identity Center session to sign in to (default: $AWS_PROFILE, then 'default').")
-    String profile;
-
-    @Option(names = "--sso-session", paramLabel = "NAME", description = "Sign in to this [sso-session] directly.")
-    String ssoSession;
+    @picocli.CommandLine.Mixin
+    SessionOptions sessionOptions;
 
     @Option(names = "--no-browser", description = "Use a device code and print the URL only; do not open a browser.")
     boolean noBrowser;
@@ -30,9 +28,9 @@ final class LoginCommand implements Callable<Integer> {
             + "of the browser flow.")
     boolean useDeviceCode;
 
-    @Option(names = "--callback-port", paramLabel = "N", description = {"Receive the browser's answer on this port of "
-            + "127.0.0.1 (default: any free port;", "or ssocred_callback_port in the [sso-session]). With ssh -L "
-            + "N:127.0.0.1:N a browser on your laptop finishes a login started on a remote machine."})
+    @Option(names = "--callback-port", paramLabel = "N", description = "Receive the browser's answer on this port of "
+            + "127.0.0.1 (default: ssocred_callback_port in the [sso-session], else any free port). With ssh -L "
+            + "N:127.0.0.1:N a browser on your laptop finishes a login started on a remote machine.")
     Integer callbackPort;
 
     LoginCommand(Context ctx) {
@@ -44,7 +42,7 @@ final class LoginCommand implements Callable<Integer> {
         if (callbackPort != null) {
             LoginFlow.parsePort(String.valueOf(callbackPort), "--callback-port");
         }
-        SessionChoice chosen = SessionChoice.resolve(ctx, profile, ssoSession);
+        SessionChoice chosen = sessionOptions.resolve(ctx);
         SsoSession session = chosen.session();
         ServiceEndpoints endpoints = chosen.endpoints();
         String fix = chosen.fix();

@@ -22,16 +22,15 @@ import picocli.CommandLine.Option;
  * which ends every session at once (aws-cli #10258). The client registration stays, as the AWS CLI keeps it.
  */
 @Command(name = "logout", mixinStandardHelpOptions = true,
-        description = {"Sign out of one IAM Identity Center session: call the portal's Logout, delete its token and the",
-                "role credentials cached for its profiles. Other sessions stay signed in; --all ends every session."})
+        header = "Sign out of one session (or --all).",
+        description = {"Sign out of one IAM Identity Center session: the portal's Logout, then",
+                "its token and the role credentials cached for its profiles are deleted.",
+                "Other sessions stay signed in; --all ends every session."})
 final class LogoutCommand implements Callable<Integer> {
     private final Context ctx;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "The session of this profile (default: $AWS_PROFILE).")
-    String profile;
-
-    @Option(names = "--sso-session", paramLabel = "NAME", description = "This [sso-session].")
-    String ssoSession;
+    @picocli.CommandLine.Mixin
+    SessionOptions session;
 
     @Option(names = "--all", description = "Every session in the config.")
     boolean all;
@@ -44,12 +43,12 @@ final class LogoutCommand implements Callable<Integer> {
     public Integer call() {
         Map<SsoSession, List<String>> sessions = ctx.resolver().sessions(e -> ctx.warn(e.getMessage()));
         if (all) {
-            if (profile != null || ssoSession != null) {
+            if (session.given()) {
                 throw new SsocredException(ExitCode.USAGE, "--all with --profile or --sso-session", "use one of them");
             }
             sessions.forEach(this::logout);
         } else {
-            SessionChoice chosen = SessionChoice.resolve(ctx, profile, ssoSession);
+            SessionChoice chosen = session.resolve(ctx);
             logout(chosen.session(), sessions.getOrDefault(chosen.session(), List.of()));
         }
         return 0;

@@ -23,17 +23,19 @@ import picocli.CommandLine.Option;
  * of ~/.aws/config that ssocred owns. Native profiles need no helper at run time: the AWS CLI and every SDK use them.
  */
 @Command(name = "populate", mixinStandardHelpOptions = true,
-        description = {"Write a [profile ...] for every account and role of an sso-session into ~/.aws/config, inside a",
-                "marked block that ssocred owns; everything outside the block stays byte for byte."})
+        header = "Write a profile for every account and role.",
+        description = {"Write a [profile ...] for every account and role of an sso-session into",
+                "~/.aws/config, inside a marked block that ssocred owns; everything outside",
+                "the block stays byte for byte."})
 final class PopulateCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Option(names = "--sso-session", paramLabel = "NAME", required = true, description = "The [sso-session] to list.")
     String ssoSession;
 
-    @Option(names = "--name-format", paramLabel = "FMT", description = {"Profile names, from {account_name}, "
-            + "{account_id}, {role_name}, {session}", "(default: " + ProfileNames.DEFAULT_FORMAT + "), lower-cased, "
-            + "other characters as '-'."})
+    @Option(names = "--name-format", paramLabel = "FMT", description = "Profile names, from {account_name}, "
+            + "{account_id}, {role_name}, {session} (default: " + ProfileNames.DEFAULT_FORMAT + "), lower-cased, "
+            + "other characters as '-'.")
     String nameFormat = ProfileNames.DEFAULT_FORMAT;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Set region in every generated profile.")
@@ -57,7 +59,7 @@ final class PopulateCommand implements Callable<Integer> {
                 ctx.sleeper()).list(token);
         Path file = ctx.paths().configFile();
         String display = ctx.display(file);
-        Path lockFile = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+        Path lockFile = FileLock.besideFile(file);
         try (FileLock lock = FileLock.acquire(lockFile, ctx.lockTimeout(), ctx.clock(),
                 FileLock.describeSelf("ssocred populate of " + display), holder -> { })) {
             String text = TextFiles.readUtf8(file, display).orElse("");

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ssocred status}: each session, signed in or not, until when, refreshable or not. Read-only, offline. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show each sso-session and legacy start URL: signed in or not, when the token expires, whether",
-                "it can be refreshed, when its client registration expires, and the profiles that use it.",
+        header = "Show each session: signed in, expiry, refreshable.",
+        description = {"Show each sso-session and legacy start URL: signed in or not, when the",
+                "token expires, whether it can be refreshed, and the profiles that use it.",
                 "Reads the caches only: no network, no refresh."})
 final class StatusCommand implements Callable<Integer> {
     private final Context ctx;

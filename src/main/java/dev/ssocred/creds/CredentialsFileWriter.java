@@ -45,7 +45,7 @@ public final class CredentialsFileWriter {
      * sections all land instead of the last one's copy erasing the others'.
      */
     public void write(String section, RoleCredentials creds, boolean force) {
-        Path lockFile = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+        Path lockFile = FileLock.besideFile(file);
         try (FileLock lock = FileLock.acquire(lockFile, lockTimeout, clock,
                 FileLock.describeSelf("ssocred writing [" + section + "] of " + display), holder -> { })) {
             writeLocked(section, creds, force);

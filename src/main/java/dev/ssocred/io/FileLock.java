@@ -178,6 +178,11 @@ public final class FileLock implements AutoCloseable {
         }
     }
 
+    /** The hidden lock beside a file we rewrite whole: {@code ~/.aws/.config.lock} for {@code ~/.aws/config}. */
+    public static Path besideFile(Path file) {
+        return file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+    }
+
     /** "ssocred process (pid 1234)": how a holder describes itself. */
     public static String describeSelf(String what) {
         return what + " (pid " + ProcessHandle.current().pid() + ")";
