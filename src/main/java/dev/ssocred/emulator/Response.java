@@ -35,7 +35,7 @@ record Response(int status, Map<String, String> headers, byte[] body) {
     void send(HttpExchange ex) throws IOException {
         headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         ex.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-        if (body.length == 0) {
+        if (body.length == 0 || ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(status, -1);
         } else {
             ex.sendResponseHeaders(status, body.length);
