@@ -84,6 +84,35 @@ class CredentialFormatProperties {
     }
 
     @Test
+    void pythonDotenvReadsEveryDotenvFileExactly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String python = dev.ssocred.testing.Tools.require(dev.ssocred.testing.Tools.python(), "python3 with python-dotenv",
+                "pip install python-dotenv");
+        List<String> written = new java.util.ArrayList<>();
+        StringBuilder files = new StringBuilder();
+        int i = 0;
+        List<String> candidates = new java.util.ArrayList<>(values(100));
+        candidates.addAll(Generated.samples(300, r -> Generated.string(r, PLAIN + "@,", 40)));
+        for (String value : candidates) {
+            Optional<String> out = render(CredentialFormat.DOTENV, value);
+            if (out.isPresent()) {
+                java.nio.file.Path f = dir.resolve("env-" + i++);
+                java.nio.file.Files.writeString(f, out.get(), StandardCharsets.UTF_8);
+                written.add(value);
+                files.append(f).append('\n');
+            }
+        }
+        assertTrue(written.size() > 300, written.size() + " values were writable");
+        java.nio.file.Path list = java.nio.file.Files.writeString(dir.resolve("files"), files.toString());
+        Process p = new ProcessBuilder(python, "-c", "import sys, json\nfrom dotenv import dotenv_values\n"
+                + "print(json.dumps([dotenv_values(f.strip())['AWS_SECRET_ACCESS_KEY'] for f in open(sys.argv[1])]))",
+                list.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Object read = dev.ssocred.io.Json.parseObject("{\"v\": " + out.strip() + "}").get("v");
+        assertEquals(written, read, "python-dotenv read something else");
+    }
+
+    @Test
     void powershellSingleQuotedStringsHoldTheExactValue() {
         Generated.forAll(values(2000), CredentialFormatProperties::powershellCase);
     }
