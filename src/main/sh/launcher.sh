@@ -128,7 +128,15 @@ if [ -n "$archive" ]; then
 fi
 
 # The JVM gets stderr as its own stdout (it prints crash reports there, before any option could move them) and the
-# caller's stdout as fd 9, where ssocred writes its answer (Main.stdout).
+# caller's stdout as fd 9, where ssocred writes its answer (Main.stdout). Not for exec: its child must inherit the
+# caller's stdout itself (a file reopened by name would be written at another offset).
+verb=""
+for a in "$@"; do case $a in -*) ;; *) verb=$a; break ;; esac; done
+if [ "$verb" = exec ]; then
+  # shellcheck disable=SC2086
+  exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS \
+    -jar "$self" "$@"
+fi
 # shellcheck disable=SC2086
 exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty \
   --add-opens=java.base/java.io=ALL-UNNAMED -Dssocred.stdout.fd=9 $SSOCRED_JAVA_OPTS -jar "$self" "$@" 9>&1 1>&2

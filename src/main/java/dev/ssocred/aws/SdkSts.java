@@ -7,9 +7,26 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** STS GetCallerIdentity signed with given credentials: proves they work (used by {@code ssocred demo}). */
-public final class SdkSts {
-    private SdkSts() {
+/** STS GetCallerIdentity signed with given credentials: {@code ssocred whoami}, and the demo's proof. */
+public final class SdkSts implements dev.ssocred.creds.StsApi {
+    private final SdkClients clients;
+
+    public SdkSts(SdkClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public CallerIdentity callerIdentity(RoleCredentials c, String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+        String fallback = "https://sts." + region + ".amazonaws.com";
+        var builder = clients.configure(StsClient.builder(), region, endpoints, "sts", fallback).credentialsProvider(
+                StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
+                        c.sessionToken())));
+        try (StsClient sts = builder.build()) {
+            var r = sts.getCallerIdentity();
+            return new CallerIdentity(r.userId(), r.account(), r.arn());
+        } catch (SdkException e) {
+            throw SdkClients.generic(e, "GetCallerIdentity", endpoints.endpoint("sts").orElse(fallback));
+        }
     }
 
     /** The caller's ARN as STS reports it. */

@@ -21,6 +21,8 @@ public final class Cli {
         cmd.setOut(ctx.out());
         cmd.setErr(ctx.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // exec: after PROFILE everything belongs to the command, its options and "--" included.
+        cmd.getSubcommands().get("exec").setStopAtPositional(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ErrorReporter.report(ctx, ex));
         cmd.setParameterExceptionHandler((ex, unused) -> {
             PrintWriter err = ctx.err();

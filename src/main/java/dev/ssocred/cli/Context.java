@@ -44,6 +44,20 @@ public final class Context {
     private AwsConfig config;
     private TokenService tokenService;
 
+    private Supplier<dev.ssocred.creds.StsApi> sts = () -> {
+        throw new IllegalStateException("no STS adapter wired");
+    };
+
+    /** The STS adapter, wired by Main; tests give a fake. */
+    public Context withSts(Supplier<dev.ssocred.creds.StsApi> sts) {
+        this.sts = sts;
+        return this;
+    }
+
+    public dev.ssocred.creds.StsApi sts() {
+        return sts.get();
+    }
+
     public Context(Environment env, Clock clock, PrintWriter out, PrintWriter err, boolean stderrIsTerminal,
                    Supplier<OidcApi.Factory> oidc, Supplier<PortalApi.Factory> portal, Browser browser, Sleeper sleeper) {
         this.env = env;

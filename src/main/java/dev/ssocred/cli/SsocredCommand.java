@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ssocred", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Credentials from AWS IAM Identity Center, sharing the AWS CLI's caches.",
         subcommands = {LoginCommand.class, ProcessCommand.class, EnvCommand.class, WriteCommand.class,
-                LogoutCommand.class, StatusCommand.class, ListCommand.class, PopulateCommand.class, DoctorCommand.class},
+                LogoutCommand.class, StatusCommand.class, ListCommand.class, PopulateCommand.class, DoctorCommand.class,
+                ExecCommand.class, WhoamiCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class SsocredCommand implements java.util.concurrent.Callable<Integer> {
     private final Context ctx;

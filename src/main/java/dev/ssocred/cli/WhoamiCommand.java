@@ -1,0 +1,57 @@
+package dev.ssocred.cli;
+
+import dev.ssocred.config.SsoProfile;
+import dev.ssocred.creds.RoleCredentials;
+import dev.ssocred.creds.StsApi;
+import dev.ssocred.io.PyJson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ssocred whoami [PROFILE]}: STS GetCallerIdentity with the profile's credentials. */
+@Command(name = "whoami", mixinStandardHelpOptions = true, header = "Show the account and ARN a profile's credentials are.",
+        description = {"Call STS GetCallerIdentity with the profile's role credentials (fetched or refreshed",
+                "as for process) and print the account, the ARN and the user id."})
+final class WhoamiCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Mixin
+    ProfileOption profileOption;
+
+    @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
+    String positional;
+
+    @Option(names = "--output", paramLabel = "text|json", description = "text (default) or json, as aws sts "
+            + "get-caller-identity prints it.")
+    String output = "text";
+
+    WhoamiCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        boolean json = Output.parse(output);
+        String name = profileOption.resolve(ctx, positional);
+        SsoProfile profile = ctx.resolver().forCredentials(name);
+        RoleCredentials creds = ctx.credentialsService().credentials(profile, CredentialVerb.loginCommand(name));
+        StsApi.CallerIdentity id = ctx.sts().callerIdentity(creds, profile.region().orElse(profile.session().region()),
+                profile.endpoints());
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("UserId", id.userId());
+            o.put("Account", id.account());
+            o.put("Arn", id.arn());
+            ctx.out().print(PyJson.INDENT2.dumps(o) + "\n");
+        } else {
+            ctx.out().print("Account  " + id.account() + "\nArn      " + Sanitize.line(id.arn()) + "\nUserId   "
+                    + Sanitize.line(id.userId()) + "\n");
+        }
+        ctx.out().flush();
+        return 0;
+    }
+}
