@@ -83,3 +83,12 @@ hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/result
 after=$(python3 "$bench/calls.py" "$endpoint")
 rss=$(python3 "$bench/rss.py" "$ssocred" process --profile "$profile")
 python3 "$bench/report.py" "$work/result.json" "$before" "$after" "$rss" "$((runs + 3))"
+
+# ssocred serve: what an SDK pays per credentials request once the endpoint runs (goal <= 2 ms).
+"$ssocred" serve "$profile" > "$work/serve.env" 2> /dev/null &
+serve_pid=$!
+for _ in $(seq 100); do [ "$(wc -l < "$work/serve.env")" -ge 2 ] && break; sleep 0.1; done
+serve_uri=$(sed -n "s/^export AWS_CONTAINER_CREDENTIALS_FULL_URI='\(.*\)'$/\1/p" "$work/serve.env")
+serve_token=$(sed -n "s/^export AWS_CONTAINER_AUTHORIZATION_TOKEN='\(.*\)'$/\1/p" "$work/serve.env")
+python3 "$bench/serve_latency.py" "$serve_uri" "$serve_token" 500
+kill "$serve_pid"

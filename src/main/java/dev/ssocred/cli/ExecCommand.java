@@ -32,6 +32,11 @@ final class ExecCommand implements Callable<Integer> {
     @Mixin
     ProfileOption profileOption;
 
+    @picocli.CommandLine.Option(names = "--serve", description = "Give the command a local credentials endpoint "
+            + "(AWS_CONTAINER_CREDENTIALS_FULL_URI) instead of fixed keys, so a job that runs for hours keeps getting "
+            + "fresh credentials.")
+    boolean serve;
+
     @Parameters(paramLabel = "[PROFILE] -- CMD [ARGS...]", arity = "1..*",
             description = "An optional profile, then -- and the command to run.")
     List<String> words = new ArrayList<>();
@@ -56,17 +61,29 @@ final class ExecCommand implements Callable<Integer> {
                     "exit that shell first, or unset " + MARKER + " if you mean it");
         });
         SsoProfile profile = ctx.resolver().forCredentials(name);
-        RoleCredentials creds = ctx.credentialsService().credentials(profile, CredentialVerb.loginCommand(name));
+        java.util.function.Supplier<RoleCredentials> source = ServeCommand.credentials(ctx, name);
+        RoleCredentials creds = source.get();
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.clear();
         env.putAll(ctx.env().vars());
         // What would send an SDK in the child to another profile or to other keys.
         for (String stale : List.of("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION")) {
+                "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN")) {
             env.remove(stale);
         }
-        CredentialFormat.variables(creds, profile.region()).forEach((k, v) -> env.put(k, (String) v));
+        dev.ssocred.serve.CredentialsEndpoint endpoint = null;
+        if (serve) {
+            endpoint = dev.ssocred.serve.CredentialsEndpoint.start(0, source, line -> ctx.debug(() -> "serve: " + line));
+            env.putAll(endpoint.variables());
+            profile.region().ifPresent(r -> {
+                env.put("AWS_REGION", r);
+                env.put("AWS_DEFAULT_REGION", r);
+            });
+        } else {
+            CredentialFormat.variables(creds, profile.region()).forEach((k, v) -> env.put(k, (String) v));
+        }
         env.put(MARKER, name);
         // The launcher leaves fd 1 the caller's stdout for exec, so the child shares the very same open file.
         pb.inheritIO();
@@ -75,6 +92,9 @@ final class ExecCommand implements Callable<Integer> {
         try {
             child = pb.start();
         } catch (IOException e) {
+            if (endpoint != null) {
+                endpoint.close();
+            }
             throw new SsocredException(ExitCode.USAGE, "cannot run " + command.get(0) + ": " + e.getMessage(),
                     "check the command and PATH");
         }
@@ -82,6 +102,9 @@ final class ExecCommand implements Callable<Integer> {
         Thread forward = new Thread(child::destroy);
         Runtime.getRuntime().addShutdownHook(forward);
         int code = child.waitFor();
+        if (endpoint != null) {
+            endpoint.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(forward);
         } catch (IllegalStateException e) {
