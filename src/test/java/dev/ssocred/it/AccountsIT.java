@@ -39,16 +39,13 @@ class AccountsIT {
     @BeforeEach
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
-        CorpHome.config(home, "[profile other-dev]", "sso_session = other", "sso_account_id = 444455556666",
+        env = CorpHome.signedIn(home, emu, "[profile other-dev]", "sso_session = other", "sso_account_id = 444455556666",
                 "sso_role_name = ReadOnly", "[sso-session other]", "sso_start_url = " + OTHER.startUrl(),
                 "sso_region = us-east-1", "sso_registration_scopes = sso:account:access");
-        CorpHome.signIn(home, emu, Instant.now().plus(Duration.ofHours(8)));
         var seed = emu.seedSession();
         CorpHome.cache(home).writeToken(OTHER, new SsoToken(OTHER.startUrl(), "us-east-1", seed.accessToken(),
                 Instant.now().plus(Duration.ofHours(8)), seed.clientId(), seed.clientSecret(),
                 Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
-        env = Launcher.env(home);
-        env.put("AWS_ENDPOINT_URL", emu.baseUrl());
     }
 
     @AfterEach

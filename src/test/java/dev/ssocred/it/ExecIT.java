@@ -9,8 +9,6 @@ import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Launcher;
 import dev.ssocred.testing.Run;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,11 +26,8 @@ class ExecIT {
     @BeforeEach
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
-        CorpHome.config(home, "region = eu-west-1", "[profile admin]", "sso_session = corp",
+        env = CorpHome.signedIn(home, emu, "region = eu-west-1", "[profile admin]", "sso_session = corp",
                 "sso_account_id = 111122223333", "sso_role_name = Admin");
-        CorpHome.signIn(home, emu, Instant.now().plus(Duration.ofHours(8)));
-        env = Launcher.env(home);
-        env.put("AWS_ENDPOINT_URL", emu.baseUrl());
         env.put("AWS_PROFILE", "admin");
         env.put("AWS_ACCESS_KEY_ID", "AKIASTALE");
     }

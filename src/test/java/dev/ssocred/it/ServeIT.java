@@ -16,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,10 +37,7 @@ class ServeIT {
     @BeforeEach
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
-        CorpHome.config(home);
-        CorpHome.signIn(home, emu, Instant.now().plus(Duration.ofHours(8)));
-        env = Launcher.env(home);
-        env.put("AWS_ENDPOINT_URL", emu.baseUrl());
+        env = CorpHome.signedIn(home, emu);
     }
 
     @AfterEach

@@ -11,8 +11,6 @@ import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +33,7 @@ class WriteIT {
     @BeforeEach
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
-        CorpHome.config(home);
-        CorpHome.signIn(home, emu, Instant.now().plus(Duration.ofHours(8)));
-        env = Launcher.env(home);
-        env.put("AWS_ENDPOINT_URL", emu.baseUrl());
+        env = CorpHome.signedIn(home, emu);
     }
 
     @AfterEach

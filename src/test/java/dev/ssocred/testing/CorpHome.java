@@ -40,6 +40,18 @@ public final class CorpHome {
         return seed;
     }
 
+    /**
+     * The usual start of a process-level test: HOME's config ({@link #config}), signed in for 8 hours at {@code emu},
+     * and the launcher's environment pointing every endpoint at it.
+     */
+    public static java.util.Map<String, String> signedIn(Path home, IdentityCenterEmulator emu, String... moreLines) {
+        config(home, moreLines);
+        signIn(home, emu, Instant.now().plus(java.time.Duration.ofHours(8)));
+        java.util.Map<String, String> env = Launcher.env(home);
+        env.put("AWS_ENDPOINT_URL", emu.baseUrl());
+        return env;
+    }
+
     public static void writeToken(Path home, IdentityCenterEmulator.Seed seed, Instant expiresAt) {
         cache(home).writeToken(CORP, new SsoToken(CORP.startUrl(), CORP.region(), seed.accessToken(), expiresAt,
                 seed.clientId(), seed.clientSecret(), Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
