@@ -21,12 +21,18 @@ public final class AccountLister {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
+    /** What IAM accepts: a 12-digit account id, and role names of word characters and +=,.@- (at most 64). */
+    static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("[0-9]{12}");
+    static final java.util.regex.Pattern ROLE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_+=,.@-]{1,64}");
+
     private final PortalApi portal;
     private final Sleeper sleeper;
+    private final java.util.function.Consumer<String> warnings;
 
-    public AccountLister(PortalApi portal, Sleeper sleeper) {
+    public AccountLister(PortalApi portal, Sleeper sleeper, java.util.function.Consumer<String> warnings) {
         this.portal = portal;
         this.sleeper = sleeper;
+        this.warnings = warnings;
     }
 
     public List<AccountRole> list(String accessToken) {
@@ -44,12 +50,26 @@ public final class AccountLister {
             do {
                 String token = roleNext;
                 PortalApi.Page<String> page = retrying(() -> portal.listAccountRoles(accessToken, a.accountId(), token));
-                page.items().forEach(role -> out.add(new AccountRole(a.accountId(), a.accountName(), role)));
+                page.items().forEach(role -> add(out, a, role));
                 roleNext = page.nextToken();
             } while (roleNext != null);
         }
         out.sort(AccountRole.ORDER);
         return out;
+    }
+
+    /**
+     * Server text: an account id or role name IAM could not have issued is left out, with a warning. {@code populate}
+     * writes them into ~/.aws/config, where a line break in a role name would add a key of its own choosing
+     * (a credential_process that every AWS tool would run).
+     */
+    private void add(List<AccountRole> out, PortalApi.Account a, String role) {
+        if (a.accountId() == null || !ACCOUNT_ID.matcher(a.accountId()).matches() || role == null
+                || !ROLE_NAME.matcher(role).matches()) {
+            warnings.accept("IAM Identity Center listed an account id or role name that IAM does not allow; left out");
+            return;
+        }
+        out.add(new AccountRole(a.accountId(), a.accountName(), role));
     }
 
     private <T> T retrying(Supplier<T> call) {

@@ -37,7 +37,7 @@ final class ListCommand implements Callable<Integer> {
         SessionChoice chosen = session.resolve(ctx);
         String token = ctx.usableToken(chosen.session(), chosen.endpoints(), chosen.fix()).accessToken();
         List<AccountRole> roles = new AccountLister(ctx.portal(chosen.session().region(), chosen.endpoints()),
-                ctx.sleeper()).list(token);
+                ctx.sleeper(), ctx::warn).list(token);
         if (json) {
             List<Object> out = new ArrayList<>();
             for (AccountRole r : roles) {

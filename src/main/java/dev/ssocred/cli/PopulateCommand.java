@@ -56,7 +56,7 @@ final class PopulateCommand implements Callable<Integer> {
         SessionChoice chosen = SessionChoice.resolve(ctx, null, ssoSession);
         String token = ctx.usableToken(chosen.session(), chosen.endpoints(), chosen.fix()).accessToken();
         List<AccountRole> roles = new AccountLister(ctx.portal(chosen.session().region(), chosen.endpoints()),
-                ctx.sleeper()).list(token);
+                ctx.sleeper(), ctx::warn).list(token);
         Path file = ctx.paths().configFile();
         String display = ctx.display(file);
         Path lockFile = FileLock.besideFile(file);

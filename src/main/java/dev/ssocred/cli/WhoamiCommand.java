@@ -48,7 +48,7 @@ final class WhoamiCommand implements Callable<Integer> {
             o.put("Arn", id.arn());
             ctx.out().print(PyJson.INDENT2.dumps(o) + "\n");
         } else {
-            ctx.out().print("Account  " + id.account() + "\nArn      " + Sanitize.line(id.arn()) + "\nUserId   "
+            ctx.out().print("Account  " + Sanitize.line(id.account()) + "\nArn      " + Sanitize.line(id.arn()) + "\nUserId   "
                     + Sanitize.line(id.userId()) + "\n");
         }
         ctx.out().flush();

@@ -16,19 +16,30 @@ import org.junit.jupiter.api.Test;
 class AccountsTest {
     final FakePortal portal = new FakePortal();
     final List<Duration> sleeps = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
 
     private List<AccountRole> list() {
-        return new AccountLister(portal, sleeps::add).list("token");
+        return new AccountLister(portal, sleeps::add, warnings::add).list("token");
+    }
+
+    @Test
+    void anAccountOrRoleIamCouldNotHaveIssuedIsLeftOutSoItCanNeverReachTheConfigFile() {
+        portal.assignments.put(new Account("111122223333", "ok", "x"),
+                List.of("ReadOnly", "Admin\ncredential_process = touch /tmp/owned", "a b"));
+        portal.assignments.put(new Account("1111\n[profile x]", "bad", "x"), List.of("ReadOnly"));
+        assertEquals(List.of(new AccountRole("111122223333", "ok", "ReadOnly")), list());
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("credential_process")), "server text is not echoed");
     }
 
     @Test
     void everyPageOfAccountsAndRolesSortedByNameThenRole() {
-        portal.assignments.put(new Account("3", "zeta", "z@x"), List.of("ReadOnly"));
-        portal.assignments.put(new Account("1", "Alpha", "a@x"), List.of("ReadOnly", "Admin", "Billing"));
-        portal.assignments.put(new Account("2", "beta", "b@x"), List.of("Dev"));
-        assertEquals(List.of(new AccountRole("1", "Alpha", "Admin"), new AccountRole("1", "Alpha", "Billing"),
-                new AccountRole("1", "Alpha", "ReadOnly"), new AccountRole("2", "beta", "Dev"),
-                new AccountRole("3", "zeta", "ReadOnly")), list());
+        portal.assignments.put(new Account("333333333333", "zeta", "z@x"), List.of("ReadOnly"));
+        portal.assignments.put(new Account("111111111111", "Alpha", "a@x"), List.of("ReadOnly", "Admin", "Billing"));
+        portal.assignments.put(new Account("222222222222", "beta", "b@x"), List.of("Dev"));
+        assertEquals(List.of(new AccountRole("111111111111", "Alpha", "Admin"),
+                new AccountRole("111111111111", "Alpha", "Billing"), new AccountRole("111111111111", "Alpha", "ReadOnly"),
+                new AccountRole("222222222222", "beta", "Dev"), new AccountRole("333333333333", "zeta", "ReadOnly")), list());
     }
 
     @Test
@@ -44,7 +55,7 @@ class AccountsTest {
 
     @Test
     void throttlingThatNeverEndsGivesUpAfterABoundedNumberOfTries() {
-        portal.assignments.put(new Account("1", "a", "x"), List.of("R"));
+        portal.assignments.put(new Account("111111111111", "a", "x"), List.of("R"));
         portal.throttleNext = 100;
         var e = assertThrows(ServiceException.class, this::list);
         assertEquals(ServiceException.Kind.THROTTLED, e.kind());
