@@ -21,7 +21,7 @@ public final class PopulateBlock {
     }
 
     /** The new text, and what changed, for the summary. */
-    public record Plan(String text, List<String> added, List<String> removed, List<String> skipped, boolean changed) {
+    public record Plan(String text, List<String> added, List<String> removed, List<String> skipped) {
     }
 
     private PopulateBlock() {
@@ -88,7 +88,7 @@ public final class PopulateBlock {
                     + (text.strip().isEmpty() || text.endsWith(nl + nl) ? "" : nl);
             out = text + sep + newBlock;
         }
-        return new Plan(out, added, removed, skipped, !out.equals(text));
+        return new Plan(out, added, removed, skipped);
     }
 
     /** Offset of the line that is exactly {@code line} (its terminator aside), at or after {@code from}; -1 if none. */

@@ -7,12 +7,9 @@ import dev.ssocred.config.IniFile;
 import dev.ssocred.doctor.ConfigChecks;
 import dev.ssocred.doctor.Finding;
 import dev.ssocred.doctor.TextEdit;
-import dev.ssocred.io.FileLock;
-import dev.ssocred.io.SecretFiles;
 import dev.ssocred.io.TextFiles;
 import dev.ssocred.sso.SsoToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -88,22 +85,17 @@ final class DoctorCommand implements Callable<Integer> {
             fixed += f.fixable() ? 1 : 0;
         }
         if (!edits.isEmpty()) {
-            Path lockFile = FileLock.besideFile(config);
-            try (FileLock lock = FileLock.acquire(lockFile, ctx.lockTimeout(), ctx.clock(),
-                    FileLock.describeSelf("ssocred doctor --fix"), holder -> { })) {
-                String current = TextFiles.readUtf8(config, display).orElse("");
+            ConfigEdit.apply(ctx, "ssocred doctor --fix", current -> {
                 if (!current.equals(text)) {
                     throw new SsocredException(ExitCode.CONFIG, display + " changed while doctor ran",
                             "run 'ssocred doctor --fix' again");
                 }
                 String updated = TextEdit.apply(text, edits);
                 ctx.out().print(Diff.unified(display, text, updated));
-                SecretFiles.replaceKeepingMode(config, updated.getBytes(StandardCharsets.UTF_8), display);
-                ctx.err().println("Fixed " + fixed + " finding(s); " + display + " was rewritten, everything else in it "
-                        + "kept as it was.");
-            } catch (FileLock.TimeoutException e) {
-                throw new SsocredException(ExitCode.TIMEOUT, "timed out waiting for " + e.holder(), "retry");
-            }
+                return updated;
+            });
+            ctx.err().println("Fixed " + fixed + " finding(s); " + display + " was rewritten, everything else in it "
+                    + "kept as it was.");
         }
         return fixed;
     }

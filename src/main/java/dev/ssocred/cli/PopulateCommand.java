@@ -1,17 +1,9 @@
 package dev.ssocred.cli;
 
-import dev.ssocred.ExitCode;
-import dev.ssocred.SsocredException;
 import dev.ssocred.accounts.AccountLister;
 import dev.ssocred.accounts.AccountRole;
 import dev.ssocred.accounts.PopulateBlock;
 import dev.ssocred.accounts.ProfileNames;
-import dev.ssocred.io.FileLock;
-import dev.ssocred.io.SecretFiles;
-import dev.ssocred.io.TextFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,31 +49,21 @@ final class PopulateCommand implements Callable<Integer> {
         String token = ctx.usableToken(chosen.session(), chosen.endpoints(), chosen.fix()).accessToken();
         List<AccountRole> roles = new AccountLister(ctx.portal(chosen.session().region(), chosen.endpoints()),
                 ctx.sleeper(), ctx::warn).list(token);
-        Path file = ctx.paths().configFile();
-        String display = ctx.display(file);
-        Path lockFile = FileLock.besideFile(file);
-        try (FileLock lock = FileLock.acquire(lockFile, ctx.lockTimeout(), ctx.clock(),
-                FileLock.describeSelf("ssocred populate of " + display), holder -> { })) {
-            String text = TextFiles.readUtf8(file, display).orElse("");
-            PopulateBlock.Plan plan = PopulateBlock.apply(text, display, ssoSession, roles, nameFormat,
-                    Optional.ofNullable(region), prune);
-            plan.skipped().forEach(s -> ctx.warn("skipped profile " + s));
-            if (dryRun) {
-                ctx.out().print(Diff.unified(display, text, plan.text()));
-                ctx.out().flush();
-            } else if (plan.changed()) {
-                SecretFiles.replaceKeepingMode(file, plan.text().getBytes(StandardCharsets.UTF_8), display);
+        String display = ctx.display(ctx.paths().configFile());
+        PopulateBlock.Plan[] plan = new PopulateBlock.Plan[1];
+        ConfigEdit.apply(ctx, "ssocred populate", text -> {
+            plan[0] = PopulateBlock.apply(text, display, ssoSession, roles, nameFormat, Optional.ofNullable(region), prune);
+            plan[0].skipped().forEach(s -> ctx.warn("skipped profile " + s));
+            if (!dryRun) {
+                return plan[0].text();
             }
-            ctx.err().println((dryRun ? "Would write " : "Wrote ") + roles.size() + " account role(s) of sso-session "
-                    + ssoSession + " to " + display + ": " + plan.added().size() + " new, " + plan.removed().size()
-                    + " removed, " + plan.skipped().size() + " skipped.");
-            return 0;
-        } catch (FileLock.TimeoutException e) {
-            throw new SsocredException(ExitCode.TIMEOUT, "timed out waiting for " + e.holder() + " to finish writing "
-                    + display, "retry; the lock frees itself when that process exits");
-        } catch (IOException e) {
-            throw new SsocredException(ExitCode.CONFIG, "cannot write " + display + ": " + e.getMessage(),
-                    "check the permissions of " + display + " and its directory");
-        }
+            ctx.out().print(Diff.unified(display, text, plan[0].text()));
+            ctx.out().flush();
+            return text;
+        });
+        ctx.err().println((dryRun ? "Would write " : "Wrote ") + roles.size() + " account role(s) of sso-session "
+                + ssoSession + " to " + display + ": " + plan[0].added().size() + " new, " + plan[0].removed().size()
+                + " removed, " + plan[0].skipped().size() + " skipped.");
+        return 0;
     }
 }
