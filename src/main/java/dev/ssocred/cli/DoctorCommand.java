@@ -79,7 +79,12 @@ final class DoctorCommand implements Callable<Integer> {
         for (Finding f : findings) {
             edits.addAll(f.edits());
             if (f.chmod() != null) {
-                Files.setPosixFilePermissions(f.chmod().path(), PosixFilePermissions.fromString(f.chmod().mode()));
+                try {
+                    Files.setPosixFilePermissions(f.chmod().path(), PosixFilePermissions.fromString(f.chmod().mode()));
+                } catch (IOException e) {
+                    throw new SsocredException(ExitCode.CONFIG, "cannot change the mode of "
+                            + ctx.display(f.chmod().path()) + ": " + e.getMessage(), "run " + f.fix() + " yourself");
+                }
                 ctx.err().println("chmod " + f.chmod().mode() + " " + ctx.display(f.chmod().path()));
             }
             fixed += f.fixable() ? 1 : 0;
