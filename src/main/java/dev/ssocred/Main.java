@@ -83,6 +83,7 @@ public final class Main {
     static Context context(Environment env, PrintWriter out, PrintWriter err, Browser browser, boolean terminal) {
         return new Context(env, Clock.systemDefaultZone(), out, err, terminal,
                 () -> SdkOidcApi.factory(SdkClients.defaults()), () -> SdkPortalApi.factory(SdkClients.defaults()),
-                browser, Sleeper.SYSTEM).withSts(() -> new dev.ssocred.aws.SdkSts(SdkClients.defaults()));
+                browser, Sleeper.SYSTEM).withSts(() -> new dev.ssocred.aws.SdkSts(SdkClients.defaults()))
+                .withSignin(() -> new dev.ssocred.aws.HttpSignin(SdkClients.defaults()));
     }
 }

@@ -48,22 +48,7 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
     /** As above, trusting the CA certificates in {@code caBundle} instead of the JVM's when one is configured. */
     <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
             Optional<String> endpoint, Optional<java.nio.file.Path> caBundle, Optional<EnvironmentProxy> proxy) {
-        // A plain-http endpoint (a local emulator) needs no trust store; building one from a big bundle costs time.
-        boolean tls = endpoint.map(e -> !e.regionMatches(true, 0, "http:", 0, 5)).orElse(true);
-        javax.net.ssl.TrustManager[] trust = caBundle.isPresent() && tls ? CaBundle.trustManagers(caBundle.get()) : null;
-        software.amazon.awssdk.http.SdkHttpClient http;
-        if (proxy.isPresent()) {
-            http = ProxiedConnections.client(proxy.get(), trust, connectTimeout, callTimeout);
-        } else {
-            // Never the SDK's own proxy lookup: it reads HTTP_PROXY for https endpoints too, and no NO_PROXY suffixes.
-            UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)
-                    .socketTimeout(callTimeout).proxyConfiguration(ProxyConfiguration.builder()
-                            .useSystemPropertyValues(false).useEnvironmentVariablesValues(false).build());
-            if (trust != null) {
-                b.tlsTrustManagersProvider(() -> trust);
-            }
-            http = b.build();
-        }
+        software.amazon.awssdk.http.SdkHttpClient http = http(endpoint, caBundle, proxy);
         builder.region(Region.of(region))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(http)
@@ -75,6 +60,32 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
                 });
         endpoint.map(URI::create).ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /**
+     * An HTTP client for a plain HTTPS call outside the SDK's clients (the console's federation endpoint), with the
+     * same CA bundle and proxy rules as every other call.
+     */
+    public software.amazon.awssdk.http.SdkHttpClient http(URI target, dev.ssocred.config.ServiceEndpoints endpoints) {
+        return http(Optional.of(target.toString()), endpoints.caBundle(), EnvironmentProxy.forUrl(target, endpoints.env()));
+    }
+
+    private software.amazon.awssdk.http.SdkHttpClient http(Optional<String> endpoint, Optional<java.nio.file.Path> caBundle,
+                                                            Optional<EnvironmentProxy> proxy) {
+        // A plain-http endpoint (a local emulator) needs no trust store; building one from a big bundle costs time.
+        boolean tls = endpoint.map(e -> !e.regionMatches(true, 0, "http:", 0, 5)).orElse(true);
+        javax.net.ssl.TrustManager[] trust = caBundle.isPresent() && tls ? CaBundle.trustManagers(caBundle.get()) : null;
+        if (proxy.isPresent()) {
+            return ProxiedConnections.client(proxy.get(), trust, connectTimeout, callTimeout);
+        }
+        // Never the SDK's own proxy lookup: it reads HTTP_PROXY for https endpoints too, and no NO_PROXY suffixes.
+        UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)
+                .socketTimeout(callTimeout).proxyConfiguration(ProxyConfiguration.builder()
+                        .useSystemPropertyValues(false).useEnvironmentVariablesValues(false).build());
+        if (trust != null) {
+            b.tlsTrustManagersProvider(() -> trust);
+        }
+        return b.build();
     }
 
     /** Classifies anything the SDK threw that the service-specific mapping did not claim. */

@@ -58,6 +58,24 @@ public final class Context {
         return sts.get();
     }
 
+    private Supplier<dev.ssocred.console.SigninApi> signin = () -> {
+        throw new IllegalStateException("no sign-in adapter wired");
+    };
+
+    /** The federation endpoint adapter, wired by Main; tests give a fake or the emulator. */
+    public Context withSignin(Supplier<dev.ssocred.console.SigninApi> signin) {
+        this.signin = signin;
+        return this;
+    }
+
+    public dev.ssocred.console.SigninApi signin() {
+        return signin.get();
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
     public Context(Environment env, Clock clock, PrintWriter out, PrintWriter err, boolean stderrIsTerminal,
                    Supplier<OidcApi.Factory> oidc, Supplier<PortalApi.Factory> portal, Browser browser, Sleeper sleeper) {
         this.env = env;
@@ -150,6 +168,34 @@ public final class Context {
 
     public RoleCredentialsCache roleCache() {
         return new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn);
+    }
+
+    /** Which kind of source a profile is: role chain, Identity Center role or keys. */
+    public dev.ssocred.config.SourceResolver sources() {
+        return new dev.ssocred.config.SourceResolver(resolver(), env, this::warn);
+    }
+
+    private dev.ssocred.creds.MfaPrompt mfa;
+
+    /** Tests answer MFA prompts without a terminal. */
+    public Context withMfaPrompt(dev.ssocred.creds.MfaPrompt mfa) {
+        this.mfa = mfa;
+        return this;
+    }
+
+    /**
+     * Credentials for any source. {@code mayPrompt} false for credential_process: an MFA code that is needed and not
+     * cached is an error with the command that asks for it, never a prompt the calling SDK cannot answer.
+     */
+    public dev.ssocred.creds.CredentialChain credentials(boolean mayPrompt) {
+        dev.ssocred.creds.MfaPrompt prompt = mfa != null && mayPrompt ? mfa : new TerminalMfaPrompt(mayPrompt);
+        return new dev.ssocred.creds.CredentialChain(credentialsService(), new dev.ssocred.creds.AssumeRoleService(
+                roleCache(), this::sts, prompt, clock, lockTimeout(), this::warn));
+    }
+
+    /** The credentials of profile {@code name} for a command a person runs (MFA may be asked for). */
+    public dev.ssocred.creds.RoleCredentials credentials(dev.ssocred.config.CredentialSource source) {
+        return credentials(true).credentials(source, CredentialVerb.loginCommand(source.profile()));
     }
 
     public CredentialsService credentialsService() {

@@ -2,6 +2,7 @@ package dev.ssocred.cli;
 
 import dev.ssocred.ExitCode;
 import dev.ssocred.SsocredException;
+import dev.ssocred.config.CredentialSource;
 import dev.ssocred.config.SsoProfile;
 import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.output.CredentialFormat;
@@ -16,13 +17,15 @@ final class CredentialVerb {
     }
 
     static void print(Context ctx, String profileName, CredentialFormat format) {
-        SsoProfile profile = ctx.resolver().forCredentials(profileName);
-        ctx.debug(() -> "profile " + profileName + ": " + profile.session().label() + ", account " + profile.accountId()
-                + ", role " + profile.roleName() + "; token file " + ctx.display(ctx.tokenCache().tokenPath(profile.session())));
-        RoleCredentials creds = ctx.credentialsService().credentials(profile, loginCommand(profileName));
-        ctx.debug(() -> "role credentials " + creds.accessKeyId() + " expire at " + creds.expiration());
+        CredentialSource source = ctx.sources().resolve(profileName);
+        ctx.debug(() -> describe(ctx, source));
+        // credential_process is run by an SDK that cannot answer a prompt: an MFA code is asked for only elsewhere.
+        RoleCredentials creds = ctx.credentials(format != CredentialFormat.PROCESS).credentials(source,
+                loginCommand(profileName));
+        ctx.debug(() -> "credentials " + creds.accessKeyId() + " expire at "
+                + (creds.expiration() == null ? "never (long-term keys)" : creds.expiration()));
         // credential_process output carries no region; the shell formats export it when the profile sets one.
-        Optional<String> region = format == CredentialFormat.PROCESS ? Optional.empty() : profile.region();
+        Optional<String> region = format == CredentialFormat.PROCESS ? Optional.empty() : source.region();
         try {
             ctx.out().print(format.render(creds, region));
         } catch (IllegalArgumentException e) {
@@ -30,6 +33,21 @@ final class CredentialVerb {
             throw new SsocredException(ExitCode.USAGE, e.getMessage(), format == CredentialFormat.CMD
                     ? "use --format powershell or --format json" : "use --format json");
         }
+    }
+
+    /** For --debug: the chain from the profile asked for to its end, names and files only. */
+    static String describe(Context ctx, CredentialSource source) {
+        if (source instanceof CredentialSource.SsoRole r) {
+            SsoProfile p = r.sso();
+            return "profile " + p.name() + ": " + p.session().label() + ", account " + p.accountId() + ", role "
+                    + p.roleName() + "; token file " + ctx.display(ctx.tokenCache().tokenPath(p.session()));
+        }
+        if (source instanceof CredentialSource.AssumedRole a) {
+            return "profile " + a.profile() + ": assumes " + a.roleArn() + " (STS region " + a.stsRegion()
+                    + ", cache key " + dev.ssocred.creds.AssumeRoleKey.of(a) + ") with the credentials of "
+                    + describe(ctx, a.source());
+        }
+        return "profile " + source.profile() + ": long-term keys from " + ((CredentialSource.StaticKeys) source).where();
     }
 
     static boolean conflict(String flag, String positional) {

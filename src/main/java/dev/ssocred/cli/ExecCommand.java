@@ -2,7 +2,7 @@ package dev.ssocred.cli;
 
 import dev.ssocred.ExitCode;
 import dev.ssocred.SsocredException;
-import dev.ssocred.config.SsoProfile;
+import dev.ssocred.config.CredentialSource;
 import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.output.CredentialFormat;
 import java.io.IOException;
@@ -60,8 +60,8 @@ final class ExecCommand implements Callable<Integer> {
                     + "'; running '" + name + "' in it would mix two accounts' credentials",
                     "exit that shell first, or unset " + MARKER + " if you mean it");
         });
-        SsoProfile profile = ctx.resolver().forCredentials(name);
-        java.util.function.Supplier<RoleCredentials> source = ServeCommand.credentials(ctx, name);
+        CredentialSource profile = ctx.sources().resolve(name);
+        java.util.function.Supplier<RoleCredentials> source = ServeCommand.credentials(ctx, profile);
         RoleCredentials creds = source.get();
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();

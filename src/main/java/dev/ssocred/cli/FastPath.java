@@ -5,7 +5,9 @@ import dev.ssocred.config.AwsConfig;
 import dev.ssocred.config.AwsPaths;
 import dev.ssocred.config.Environment;
 import dev.ssocred.config.ProfileResolver;
-import dev.ssocred.config.SsoProfile;
+import dev.ssocred.config.CredentialSource;
+import dev.ssocred.config.SourceResolver;
+import dev.ssocred.creds.AssumeRoleKey;
 import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.creds.RoleCredentialsCache;
 import dev.ssocred.output.CredentialFormat;
@@ -70,20 +72,31 @@ public final class FastPath {
             List<String> warnings = new ArrayList<>();
             AwsPaths paths = AwsPaths.from(env);
             AwsConfig config = AwsConfig.load(paths, env, warnings::add);
-            SsoProfile profile = new ProfileResolver(config, env).forCredentials(
+            CredentialSource source = new SourceResolver(new ProfileResolver(config, env), env, warnings::add).resolve(
                     ProfileResolver.selectName(Optional.ofNullable(r.profile), env));
-            Optional<RoleCredentials> creds = new RoleCredentialsCache(paths.cliCacheDir(), p -> "", warnings::add)
-                    .readFresh(profile, clock.instant());
+            Optional<RoleCredentials> creds = cached(source, new RoleCredentialsCache(paths.cliCacheDir(), p -> "",
+                    warnings::add), clock);
             if (creds.isEmpty() || !warnings.isEmpty()) {
                 return false;
             }
-            String text = r.format.render(creds.get(), r.format == CredentialFormat.PROCESS ? Optional.empty() : profile.region());
+            String text = r.format.render(creds.get(), r.format == CredentialFormat.PROCESS ? Optional.empty() : source.region());
             out.print(text);
             out.flush();
             return true;
         } catch (SsocredException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** What the files alone can answer: cached role credentials (either cache key), or a profile's own keys. */
+    private static Optional<RoleCredentials> cached(CredentialSource source, RoleCredentialsCache cache, Clock clock) {
+        if (source instanceof CredentialSource.SsoRole s) {
+            return cache.readFresh(s.sso(), clock.instant());
+        }
+        if (source instanceof CredentialSource.AssumedRole a) {
+            return cache.readFresh(AssumeRoleKey.of(a), clock.instant());
+        }
+        return Optional.of(RoleCredentials.of((CredentialSource.StaticKeys) source));
     }
 
     /** The arguments of a credential verb, when they are all ones this parser knows. */

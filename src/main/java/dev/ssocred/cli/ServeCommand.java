@@ -1,6 +1,6 @@
 package dev.ssocred.cli;
 
-import dev.ssocred.config.SsoProfile;
+import dev.ssocred.config.CredentialSource;
 import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.serve.CredentialsEndpoint;
 import java.util.concurrent.Callable;
@@ -39,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = profileOption.resolve(ctx, positional);
-        Supplier<RoleCredentials> credentials = credentials(ctx, name);
+        Supplier<RoleCredentials> credentials = credentials(ctx, ctx.sources().resolve(name));
         credentials.get(); // a login that is needed shows now, with its exit code, not at the first request
         try (CredentialsEndpoint endpoint = CredentialsEndpoint.start(port, credentials,
                 line -> ctx.err().println("ssocred serve: " + line))) {
@@ -53,12 +53,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The profile's credentials, one request at a time (the Context is not shared between threads otherwise). */
-    static Supplier<RoleCredentials> credentials(Context ctx, String name) {
-        SsoProfile profile = ctx.resolver().forCredentials(name);
-        String fix = CredentialVerb.loginCommand(name);
+    static Supplier<RoleCredentials> credentials(Context ctx, CredentialSource source) {
         return () -> {
             synchronized (ctx) {
-                return ctx.credentialsService().credentials(profile, fix);
+                return ctx.credentials(source);
             }
         };
     }

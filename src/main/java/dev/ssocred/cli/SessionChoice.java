@@ -2,7 +2,9 @@ package dev.ssocred.cli;
 
 import dev.ssocred.ExitCode;
 import dev.ssocred.SsocredException;
+import dev.ssocred.config.CredentialSource;
 import dev.ssocred.config.ProfileResolver;
+import dev.ssocred.config.SsoProfile;
 import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.config.SsoSession;
 import java.util.Optional;
@@ -23,7 +25,25 @@ record SessionChoice(SsoSession session, ServiceEndpoints endpoints, String fix)
                     "ssocred login --sso-session " + CredentialVerb.shellWord(ssoSession));
         }
         String name = ProfileResolver.selectName(Optional.ofNullable(profile), ctx.env());
-        return new SessionChoice(resolver.forLogin(name), resolver.endpoints(resolver.profile(name)),
+        String signsIn = signsInThrough(ctx, name);
+        return new SessionChoice(resolver.forLogin(signsIn), resolver.endpoints(resolver.profile(signsIn)),
                 CredentialVerb.loginCommand(name));
+    }
+
+    /**
+     * The profile whose session a login for {@code name} renews: itself, or for a role assumed through a
+     * source_profile chain, the Identity Center profile at its end, so that {@code ssocred login --profile prod-admin}
+     * works for the profile people actually use.
+     */
+    private static String signsInThrough(Context ctx, String name) {
+        boolean chained = ctx.resolver().findProfile(name)
+                .filter(p -> p.has("role_arn") && !p.has("web_identity_token_file")).isPresent();
+        if (!chained) {
+            return name;
+        }
+        CredentialSource source = ctx.sources().resolve(name);
+        return source.ssoRoot().map(SsoProfile::name).orElseThrow(() -> SsocredException.config("profile '" + name
+                + "' assumes its role with long-term keys, not through IAM Identity Center; it needs no login",
+                "use it directly: ssocred env " + CredentialVerb.shellWord(name)));
     }
 }

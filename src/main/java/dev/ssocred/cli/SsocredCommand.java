@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Credentials from AWS IAM Identity Center, sharing the AWS CLI's caches.",
         subcommands = {LoginCommand.class, ProcessCommand.class, EnvCommand.class, WriteCommand.class,
                 LogoutCommand.class, StatusCommand.class, ListCommand.class, PopulateCommand.class, DoctorCommand.class,
-                ExecCommand.class, WhoamiCommand.class, ServeCommand.class},
+                ExecCommand.class, WhoamiCommand.class, ServeCommand.class, ConsoleCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class SsocredCommand implements java.util.concurrent.Callable<Integer> {
     private final Context ctx;

@@ -1,6 +1,6 @@
 package dev.ssocred.cli;
 
-import dev.ssocred.config.SsoProfile;
+import dev.ssocred.config.CredentialSource;
 import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.creds.StsApi;
 import dev.ssocred.io.PyJson;
@@ -33,14 +33,28 @@ final class WhoamiCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    /** The profile's region, else its Identity Center session's, else the global endpoint's. */
+    static String stsRegion(CredentialSource source) {
+        return source.region().or(() -> source.ssoRoot().map(p -> p.session().region())).orElse("us-east-1");
+    }
+
+    static dev.ssocred.config.ServiceEndpoints endpoints(Context ctx, CredentialSource source) {
+        if (source instanceof CredentialSource.AssumedRole a) {
+            return a.endpoints();
+        }
+        if (source instanceof CredentialSource.SsoRole r) {
+            return r.sso().endpoints();
+        }
+        return ctx.resolver().endpoints(ctx.resolver().profile(source.profile()));
+    }
+
     @Override
     public Integer call() {
         boolean json = Output.parse(output);
         String name = profileOption.resolve(ctx, positional);
-        SsoProfile profile = ctx.resolver().forCredentials(name);
-        RoleCredentials creds = ctx.credentialsService().credentials(profile, CredentialVerb.loginCommand(name));
-        StsApi.CallerIdentity id = ctx.sts().callerIdentity(creds, profile.region().orElse(profile.session().region()),
-                profile.endpoints());
+        CredentialSource source = ctx.sources().resolve(name);
+        RoleCredentials creds = ctx.credentials(source);
+        StsApi.CallerIdentity id = ctx.sts().callerIdentity(creds, stsRegion(source), endpoints(ctx, source));
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("UserId", id.userId());

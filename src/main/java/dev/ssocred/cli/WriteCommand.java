@@ -2,7 +2,7 @@ package dev.ssocred.cli;
 
 import dev.ssocred.ExitCode;
 import dev.ssocred.SsocredException;
-import dev.ssocred.config.SsoProfile;
+import dev.ssocred.config.CredentialSource;
 import dev.ssocred.creds.CredentialsFileWriter;
 import dev.ssocred.creds.RoleCredentials;
 import java.time.format.DateTimeFormatter;
@@ -51,8 +51,14 @@ final class WriteCommand implements Callable<Integer> {
         var file = ctx.paths().credentialsFile();
         var writer = new CredentialsFileWriter(file, ctx.display(file), ctx::warn, ctx.clock(), ctx.lockTimeout());
         for (String name : names) {
-            SsoProfile profile = ctx.resolver().forCredentials(name);
-            RoleCredentials creds = ctx.credentialsService().credentials(profile, CredentialVerb.loginCommand(name));
+            CredentialSource source = ctx.sources().resolve(name);
+            if (source instanceof CredentialSource.StaticKeys k) {
+                // Copying long-term keys to another section only spreads a secret; tools can read the profile itself.
+                throw new SsocredException(ExitCode.USAGE, "profile '" + name + "' already has long-term keys ("
+                        + k.where() + "); ssocred writes only temporary credentials", "use the profile as it is: "
+                        + "aws --profile " + CredentialVerb.shellWord(name) + " ...");
+            }
+            RoleCredentials creds = ctx.credentials(source);
             String section = as != null ? as : name;
             writer.write(section, creds, force);
             ctx.err().println("Wrote credentials for profile '" + name + "' to [" + section + "] in "

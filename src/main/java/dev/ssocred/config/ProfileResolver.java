@@ -33,6 +33,16 @@ public final class ProfileResolver {
         return config.profile(name).orElseThrow(() -> notFound(name));
     }
 
+    /** The named profile, if either file has it. */
+    public Optional<Profile> findProfile(String name) {
+        return config.profile(name);
+    }
+
+    /** "did you mean 'dev'? " for a mistyped profile name, or nothing. */
+    String didYouMean(String name) {
+        return Suggest.closest(name, config.profileNames()).map(g -> "did you mean '" + g + "'? ").orElse("");
+    }
+
     private SsocredException notFound(String name) {
         String variable = variableNaming(name);
         String fromEnv = variable == null ? "" : " (" + variable + " is '" + name + "')";

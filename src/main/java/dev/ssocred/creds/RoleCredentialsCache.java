@@ -21,9 +21,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * ~/.aws/cli/cache: role credentials under the AWS CLI's key and JSON, so {@code aws} and ssocred share them:
+ * ~/.aws/cli/cache: role credentials under the AWS CLI's keys and JSON, so {@code aws} and ssocred share them. The
+ * SSO provider's entries ({@link #key(SsoProfile)}):
  * <pre>{"ProviderType": "sso", "Credentials": {"AccessKeyId": "…", "SecretAccessKey": "…", "SessionToken": "…",
  *  "Expiration": "2024-01-02T03:04:05Z", "AccountId": "123456789012"}}</pre>
+ * and the assume-role provider's ({@link AssumeRoleKey}), see {@link #writeAssumed}.
  */
 public final class RoleCredentialsCache {
     private final Path dir;
@@ -58,16 +60,36 @@ public final class RoleCredentialsCache {
 
     /** Cached credentials with more than {@link #REUSE_WINDOW} left at {@code now}. */
     public Optional<RoleCredentials> readFresh(SsoProfile p, Instant now) {
-        return read(p).filter(c -> java.time.Duration.between(now, c.expiration()).compareTo(REUSE_WINDOW) > 0);
+        return readFresh(key(p), now);
+    }
+
+    /**
+     * The entry under {@code key} unless botocore would call it expired: {@code remaining < 15 min} is expired
+     * (both the sso and the assume-role fetchers), so exactly 15:00 left is still fresh.
+     */
+    public Optional<RoleCredentials> readFresh(String key, Instant now) {
+        return read(key).filter(c -> java.time.Duration.between(now, c.expiration()).compareTo(REUSE_WINDOW) >= 0);
     }
 
     public Path lockPath(SsoProfile p) {
-        return dir.resolve(key(p) + ".lock");
+        return lockPath(key(p));
     }
 
-    /** The cached credentials; a damaged entry is reported on stderr and treated as absent (it is only a cache). */
+    public Path lockPath(String key) {
+        return dir.resolve(key + ".lock");
+    }
+
     public Optional<RoleCredentials> read(SsoProfile p) {
-        Path file = path(p);
+        return read(key(p));
+    }
+
+    /**
+     * The cached credentials of either kind of entry ({@code "ProviderType": "sso"}, or an AssumeRole answer whose
+     * account comes from {@code AssumedRoleUser.Arn} in older files); a damaged entry is reported on stderr and
+     * treated as absent (it is only a cache).
+     */
+    public Optional<RoleCredentials> read(String key) {
+        Path file = dir.resolve(key + ".json");
         try {
             Optional<String> doubt = Provenance.doubt(file, display);
             if (doubt.isPresent()) {
@@ -79,8 +101,12 @@ public final class RoleCredentialsCache {
             if (json.get("Credentials") instanceof Map<?, ?> c) {
                 Optional<Instant> exp = Timestamps.parse(str(c.get("Expiration")));
                 if (str(c.get("AccessKeyId")) != null && str(c.get("SecretAccessKey")) != null && exp.isPresent()) {
+                    String account = str(c.get("AccountId"));
+                    if (account == null && json.get("AssumedRoleUser") instanceof Map<?, ?> user) {
+                        account = accountOf(str(user.get("Arn")));
+                    }
                     return Optional.of(new RoleCredentials(str(c.get("AccessKeyId")), str(c.get("SecretAccessKey")),
-                            str(c.get("SessionToken")), exp.get(), str(c.get("AccountId"))));
+                            str(c.get("SessionToken")), exp.get(), account));
                 }
             }
             warnings.accept(display.apply(file) + " is not a role-credential cache entry; fetching new credentials");
@@ -92,22 +118,54 @@ public final class RoleCredentialsCache {
         return Optional.empty();
     }
 
+    /** The account field of an ARN ({@code arn:aws:sts::123456789012:assumed-role/R/s}), or null. */
+    public static String accountOf(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") && !parts[4].isEmpty() ? parts[4] : null;
+    }
+
     /** Removes the profile's cached role credentials; true if there were some. */
     public boolean delete(SsoProfile p) throws IOException {
         return Files.deleteIfExists(path(p));
     }
 
     public void write(SsoProfile p, RoleCredentials c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ProviderType", "sso");
+        json.put("Credentials", credentialsJson(c, Timestamps.format(c.expiration())));
+        writeEntry(key(p), json);
+    }
+
+    /**
+     * An AssumeRole answer as botocore (1.43) stores it: the response's {@code Credentials} with the
+     * {@code AccountId} botocore adds and the expiry as {@code ...Z}, then {@code AssumedRoleUser}; botocore's
+     * {@code ResponseMetadata} (request id, HTTP headers) is nobody's business and left out. Older writers' {@code ...UTC}
+     * expiries are read as well.
+     */
+    public void writeAssumed(String key, RoleCredentials c, String assumedRoleArn, String assumedRoleId) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("AssumedRoleId", assumedRoleId);
+        user.put("Arn", assumedRoleArn);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("Credentials", credentialsJson(c, Timestamps.format(c.expiration())));
+        json.put("AssumedRoleUser", user);
+        writeEntry(key, json);
+    }
+
+    private static Map<String, Object> credentialsJson(RoleCredentials c, String expiration) {
         Map<String, Object> creds = new LinkedHashMap<>();
         creds.put("AccessKeyId", c.accessKeyId());
         creds.put("SecretAccessKey", c.secretAccessKey());
         creds.put("SessionToken", c.sessionToken());
-        creds.put("Expiration", Timestamps.format(c.expiration()));
-        creds.put("AccountId", c.accountId());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("ProviderType", "sso");
-        json.put("Credentials", creds);
-        Path file = path(p);
+        creds.put("Expiration", expiration);
+        if (c.accountId() != null) {
+            creds.put("AccountId", c.accountId());
+        }
+        return creds;
+    }
+
+    private void writeEntry(String key, Map<String, Object> json) {
+        Path file = dir.resolve(key + ".json");
         TextFiles.writeSecretJson(file, json, warnings, display.apply(file), display.apply(dir));
     }
 

@@ -38,14 +38,28 @@ final class EmulatorState {
     record Pkce(String clientId, String redirectUri, String challenge) {
     }
 
-    /** Credentials the portal issued; the STS endpoint accepts only signatures made with these. */
+    /**
+     * Credentials the portal or STS issued, or an IAM user's long-term keys (no session token); the STS endpoint
+     * accepts only signatures made with these. {@code arn} is who GetCallerIdentity says they are.
+     */
     record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
-                             String roleName, Instant expiration) {
+                             String roleName, Instant expiration, String arn) {
         @Override
         public String toString() {
-            return "IssuedCredentials[" + accessKeyId + ", " + accountId + "/" + roleName + ", secrets=***]";
+            return "IssuedCredentials[" + accessKeyId + ", " + arn + ", secrets=***]";
+        }
+
+        boolean roleSession() {
+            return sessionToken != null;
         }
     }
+
+    /** What a role's trust policy demands of AssumeRole: an external id and/or an MFA device with its current code. */
+    record Trust(String externalId, String mfaSerial, String mfaCode) {
+    }
+
+    final Map<String, Trust> trust = new java.util.concurrent.ConcurrentHashMap<>(); // role ARN -> conditions
+    final Map<String, IssuedCredentials> signinTokens = new HashMap<>();            // federation SigninToken -> whose
 
     Instant now() {
         return clock.instant();
@@ -131,11 +145,35 @@ final class EmulatorState {
         accessTokens.replaceAll((k, v) -> Instant.EPOCH);
     }
 
+    /** An Identity Center role's credentials, as GetRoleCredentials hands them out. */
     synchronized IssuedCredentials issueCredentials(String accountId, String roleName, Duration lifetime) {
+        return issueSession(accountId, roleName, lifetime, "arn:aws:sts::" + accountId + ":assumed-role/AWSReservedSSO_"
+                + roleName + "_0123456789abcdef/ssocred-user");
+    }
+
+    synchronized IssuedCredentials issueSession(String accountId, String roleName, Duration lifetime, String arn) {
         IssuedCredentials c = new IssuedCredentials("ASIA" + id("", 8).toUpperCase(), id("", 20), id("", 32),
-                accountId, roleName, now().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                accountId, roleName, now().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), arn);
         credentials.put(c.accessKeyId(), c);
         return c;
+    }
+
+    /** An IAM user's access key: no session token, no expiry. */
+    synchronized IssuedCredentials issueUserKey(String accountId, String userName) {
+        IssuedCredentials c = new IssuedCredentials("AKIA" + id("", 8).toUpperCase(), id("", 20), null, accountId,
+                null, Instant.MAX, "arn:aws:iam::" + accountId + ":user/" + userName);
+        credentials.put(c.accessKeyId(), c);
+        return c;
+    }
+
+    synchronized String issueSigninToken(IssuedCredentials c) {
+        String token = id("signin-", 24);
+        signinTokens.put(token, c);
+        return token;
+    }
+
+    synchronized Optional<IssuedCredentials> signinToken(String token) {
+        return Optional.ofNullable(token == null ? null : signinTokens.get(token));
     }
 
     synchronized Optional<IssuedCredentials> issued(String accessKeyId) {

@@ -185,6 +185,32 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         }
     }
 
+    /** Long-term keys of an IAM user in {@code accountId}, which STS accepts as a source for AssumeRole. */
+    public UserKey userKey(String accountId, String userName) {
+        var c = state.issueUserKey(accountId, userName);
+        return new UserKey(c.accessKeyId(), c.secretAccessKey());
+    }
+
+    /** See {@link #userKey}. */
+    public record UserKey(String accessKeyId, String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "UserKey[" + accessKeyId + ", secret=***]";
+        }
+    }
+
+    /** The role's trust policy demands this external id (sts:ExternalId). */
+    public void requireExternalId(String roleArn, String externalId) {
+        state.trust.merge(roleArn, new EmulatorState.Trust(externalId, null, null),
+                (a, b) -> new EmulatorState.Trust(externalId, a.mfaSerial(), a.mfaCode()));
+    }
+
+    /** The role's trust policy demands MFA with {@code serial}; {@code code} is what the device shows now. */
+    public void requireMfa(String roleArn, String serial, String code) {
+        state.trust.merge(roleArn, new EmulatorState.Trust(null, serial, code),
+                (a, b) -> new EmulatorState.Trust(a.externalId(), serial, code));
+    }
+
     /** Makes every issued access token expired, as when the Identity Center session ends. */
     public void expireAccessTokens() {
         state.expireAllAccessTokens();
@@ -242,6 +268,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 case "ListAccountRoles" -> new Portal(this).listRoles(req);
                 case "Logout" -> new Portal(this).logout(req);
                 case "STS" -> sts.handle(req, this::count);
+                case "Federation" -> new Federation(state).handle(req, this::count);
                 case "Calls" -> Response.json(200, callCounts());
                 default -> Response.json(404, Map.of("message", "no such operation: " + req.method() + " " + req.path()));
             };
@@ -266,6 +293,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
             case "/assignment/roles" -> "ListAccountRoles";
             case "/logout" -> "Logout";
             case "/" -> "STS";
+            case "/federation" -> "Federation";
             case "/_emulator/calls" -> "Calls";
             default -> "Unknown";
         };

@@ -42,28 +42,60 @@ final class Sts {
             return error(403, e.code, e.getMessage());
         }
         return switch (action) {
-            case "GetCallerIdentity" -> xml("GetCallerIdentity", "<Arn>arn:aws:sts::" + v.creds.accountId()
-                    + ":assumed-role/AWSReservedSSO_" + v.creds.roleName() + "_0123456789abcdef/ssocred-user</Arn>"
-                    + "<UserId>AROAEMULATOR:ssocred-user</UserId><Account>" + v.creds.accountId() + "</Account>");
+            case "GetCallerIdentity" -> xml("GetCallerIdentity", "<Arn>" + v.creds.arn() + "</Arn>"
+                    + "<UserId>" + (v.creds.roleSession() ? "AROAEMULATOR:" + v.creds.arn().replaceAll("^.*/", "")
+                    : "AIDAEMULATOR") + "</UserId><Account>" + v.creds.accountId() + "</Account>");
             case "AssumeRole" -> assumeRole(params, v);
             default -> error(400, "InvalidAction", "unsupported action " + action);
         };
     }
 
+    /**
+     * AssumeRole with the service model's constraints (RoleSessionName {@code [\\w+=,.@-]{2,64}}, DurationSeconds
+     * 900 to 43200), the 1-hour limit on role chaining (a role session signing, Identity Center ones included), and
+     * the trust conditions a test set: a wrong or missing external id or MFA code is AccessDenied, as STS says it.
+     */
     private Response assumeRole(Map<String, String> params, Verified v) {
         String arn = params.get("RoleArn");
-        if (arn == null || params.get("RoleSessionName") == null) {
+        String session = params.get("RoleSessionName");
+        if (arn == null || session == null) {
             return error(400, "ValidationError", "RoleArn and RoleSessionName are required");
+        }
+        if (!session.matches("[\\w+=,.@-]{2,64}")) {
+            return error(400, "ValidationError", "1 validation error detected: Value '" + session + "' at "
+                    + "'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + "[\\w+=,.@-]*");
+        }
+        int duration = 3600;
+        if (params.containsKey("DurationSeconds")) {
+            duration = Integer.parseInt(params.get("DurationSeconds"));
+            if (duration < 900 || duration > 43200) {
+                return error(400, "ValidationError", "1 validation error detected: Value '" + duration + "' at "
+                        + "'durationSeconds' failed to satisfy constraint: Member must have value "
+                        + (duration < 900 ? "greater than or equal to 900" : "less than or equal to 43200"));
+            }
+            if (v.creds.roleSession() && duration > 3600) {
+                return error(400, "ValidationError", "The requested DurationSeconds exceeds the 1 hour session limit "
+                        + "for roles assumed by role chaining.");
+            }
+        }
+        EmulatorState.Trust t = state.trust.get(arn);
+        boolean trusted = t == null || ((t.externalId() == null || t.externalId().equals(params.get("ExternalId")))
+                && (t.mfaSerial() == null || (t.mfaSerial().equals(params.get("SerialNumber"))
+                && t.mfaCode().equals(params.get("TokenCode")))));
+        if (!trusted) {
+            return error(403, "AccessDenied", "User: " + v.creds.arn() + " is not authorized to perform: "
+                    + "sts:AssumeRole on resource: " + arn);
         }
         String account = arn.replaceAll("^arn:aws:iam::(\\d+):role/.*$", "$1");
         String role = arn.replaceAll("^.*:role/", "");
-        var c = state.issueCredentials(account, role, java.time.Duration.ofHours(1));
-        return xml("AssumeRole", "<Credentials><AccessKeyId>" + c.accessKeyId() + "</AccessKeyId><SecretAccessKey>"
-                + c.secretAccessKey() + "</SecretAccessKey><SessionToken>" + c.sessionToken() + "</SessionToken>"
-                + "<Expiration>" + DateTimeFormatter.ISO_INSTANT.format(c.expiration()) + "</Expiration></Credentials>"
-                + "<AssumedRoleUser><AssumedRoleId>AROAEMULATOR:" + params.get("RoleSessionName")
-                + "</AssumedRoleId><Arn>arn:aws:sts::" + account + ":assumed-role/" + role + "/"
-                + params.get("RoleSessionName") + "</Arn></AssumedRoleUser>");
+        String assumedArn = "arn:aws:sts::" + account + ":assumed-role/" + role + "/" + session;
+        var c = state.issueSession(account, role, java.time.Duration.ofSeconds(duration), assumedArn);
+        return xml("AssumeRole", "<AssumedRoleUser><AssumedRoleId>AROAEMULATOR:" + session + "</AssumedRoleId><Arn>"
+                + assumedArn + "</Arn></AssumedRoleUser><Credentials><AccessKeyId>" + c.accessKeyId()
+                + "</AccessKeyId><SecretAccessKey>" + c.secretAccessKey() + "</SecretAccessKey><SessionToken>"
+                + c.sessionToken() + "</SessionToken><Expiration>" + DateTimeFormatter.ISO_INSTANT.format(c.expiration())
+                + "</Expiration></Credentials>");
     }
 
     private record Verified(EmulatorState.IssuedCredentials creds) {
@@ -97,7 +129,7 @@ final class Sts {
             throw new SignatureError("InvalidClientTokenId", "The security token included in the request is invalid.");
         }
         var c = issued.get();
-        if (!c.sessionToken().equals(req.header("x-amz-security-token"))) {
+        if (!java.util.Objects.equals(c.sessionToken(), req.header("x-amz-security-token"))) {
             throw new SignatureError("InvalidClientTokenId", "The security token included in the request is invalid.");
         }
         if (!state.now().isBefore(c.expiration())) {

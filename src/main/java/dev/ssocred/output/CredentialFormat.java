@@ -25,7 +25,9 @@ public enum CredentialFormat {
             if (c.sessionToken() != null) {
                 json.put("SessionToken", c.sessionToken());
             }
-            json.put("Expiration", Timestamps.formatIsoOffset(c.expiration()));
+            if (c.expiration() != null) { // long-term keys: no expiry, as export-credentials prints them
+                json.put("Expiration", Timestamps.formatIsoOffset(c.expiration()));
+            }
             return PyJson.INDENT2.dumps(json) + "\n";
         }
     },
@@ -128,7 +130,9 @@ public enum CredentialFormat {
         if (c.sessionToken() != null) {
             vars.put("AWS_SESSION_TOKEN", c.sessionToken());
         }
-        vars.put("AWS_CREDENTIAL_EXPIRATION", Timestamps.formatIsoOffset(c.expiration()));
+        if (c.expiration() != null) {
+            vars.put("AWS_CREDENTIAL_EXPIRATION", Timestamps.formatIsoOffset(c.expiration()));
+        }
         region.ifPresent(r -> {
             vars.put("AWS_REGION", r);
             vars.put("AWS_DEFAULT_REGION", r);

@@ -99,7 +99,9 @@ public final class CredentialsEndpoint implements AutoCloseable {
                     body.put("AccessKeyId", c.accessKeyId());
                     body.put("SecretAccessKey", c.secretAccessKey());
                     body.put("Token", c.sessionToken());
-                    body.put("Expiration", Timestamps.format(c.expiration()));
+                    if (c.expiration() != null) {
+                        body.put("Expiration", Timestamps.format(c.expiration()));
+                    }
                     if (c.accountId() != null) {
                         body.put("AccountId", c.accountId());
                     }

@@ -15,6 +15,7 @@ import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.sso.OidcApi;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -142,8 +143,8 @@ class IdentityCenterEmulatorTest {
             var id = sts.getCallerIdentity();
             assertEquals("444455556666", id.account());
             assertTrue(id.arn().contains("AWSReservedSSO_ReadOnly"), id.arn());
-            var assumed = sts.assumeRole(b -> b.roleArn("arn:aws:iam::777788889999:role/Deploy").roleSessionName("s"));
-            assertEquals("arn:aws:sts::777788889999:assumed-role/Deploy/s", assumed.assumedRoleUser().arn());
+            var assumed = sts.assumeRole(b -> b.roleArn("arn:aws:iam::777788889999:role/Deploy").roleSessionName("ci-1"));
+            assertEquals("arn:aws:sts::777788889999:assumed-role/Deploy/ci-1", assumed.assumedRoleUser().arn());
         }
         try (StsClient wrongSecret = sts(c.accessKeyId(), "not-the-secret", c.sessionToken())) {
             var e = assertThrows(StsException.class, wrongSecret::getCallerIdentity);
@@ -154,6 +155,36 @@ class IdentityCenterEmulatorTest {
                     .awsErrorDetails().errorCode());
         }
         assertEquals(2, emu.calls("STS:rejected"));
+    }
+
+    @Test
+    void assumeRoleKeepsTheServicesRulesForChainingTrustAndLongTermKeys() {
+        var seed = emu.seedSession();
+        RoleCredentials c = portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly");
+        String arn = "arn:aws:iam::444455556666:role/Deploy";
+        emu.requireExternalId(arn, "ext-1");
+        emu.requireMfa(arn, "arn:aws:iam::111122223333:mfa/alice", "123456");
+        try (StsClient sts = sts(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())) {
+            var tooLong = assertThrows(StsException.class, () -> sts.assumeRole(b -> b.roleArn(arn).roleSessionName("s1")
+                    .durationSeconds(7200).externalId("ext-1")));
+            assertTrue(tooLong.awsErrorDetails().errorMessage().contains("1 hour session limit for roles assumed by role "
+                    + "chaining"), tooLong.getMessage());
+            var noMfa = assertThrows(StsException.class, () -> sts.assumeRole(b -> b.roleArn(arn).roleSessionName("s1")
+                    .externalId("ext-1")));
+            assertEquals("AccessDenied", noMfa.awsErrorDetails().errorCode());
+            assertEquals(403, noMfa.statusCode());
+            var ok = sts.assumeRole(b -> b.roleArn(arn).roleSessionName("s1").externalId("ext-1")
+                    .serialNumber("arn:aws:iam::111122223333:mfa/alice").tokenCode("123456"));
+            assertEquals("444455556666", ok.assumedRoleUser().arn().split(":")[4]);
+        }
+        var user = emu.userKey("111122223333", "ci");
+        try (StsClient sts = sts(user.accessKeyId(), user.secretAccessKey(), null)) {
+            assertEquals("arn:aws:iam::111122223333:user/ci", sts.getCallerIdentity().arn());
+            var twelveHours = sts.assumeRole(b -> b.roleArn("arn:aws:iam::1:role/Long").roleSessionName("s1")
+                    .durationSeconds(43200));
+            assertEquals(Duration.ofHours(12), Duration.between(Instant.now(), twelveHours.credentials().expiration())
+                    .plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+        }
     }
 
     @Test
@@ -210,7 +241,37 @@ class IdentityCenterEmulatorTest {
     private StsClient sts(String id, String secret, String token) {
         return StsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(emu.baseUrl()))
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(id, secret, token)))
+                .credentialsProvider(StaticCredentialsProvider.create(token == null
+                        ? software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(id, secret)
+                        : AwsSessionCredentials.create(id, secret, token)))
                 .build();
+    }
+
+    @Test
+    void ourStsAdapterSendsEveryArgumentAndMapsTheServicesRefusals() {
+        var seed = emu.seedSession();
+        RoleCredentials c = portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly");
+        String arn = "arn:aws:iam::444455556666:role/Deploy";
+        emu.requireExternalId(arn, "ext-1");
+        emu.requireMfa(arn, "arn:aws:iam::111122223333:mfa/alice", "123456");
+        var adapter = new dev.ssocred.aws.SdkSts(SdkClients.defaults());
+        var endpoints = ServiceEndpoints.fromEnvironment(new Environment(Map.of("AWS_ENDPOINT_URL", emu.baseUrl())));
+        var ok = adapter.assumeRole(c, new dev.ssocred.creds.StsApi.AssumeRoleRequest(arn, "alice",
+                java.util.Optional.of("ext-1"), java.util.Optional.of("arn:aws:iam::111122223333:mfa/alice"),
+                java.util.Optional.of("123456"), java.util.Optional.of(900)), "eu-west-1", endpoints);
+        assertEquals("arn:aws:sts::444455556666:assumed-role/Deploy/alice", ok.arn());
+        assertEquals("444455556666", ok.credentials().accountId());
+        assertTrue(Duration.between(Instant.now(), ok.credentials().expiration()).toSeconds() <= 900);
+        var denied = assertThrows(ServiceException.class, () -> adapter.assumeRole(c,
+                new dev.ssocred.creds.StsApi.AssumeRoleRequest(arn, "alice", java.util.Optional.of("wrong"),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()),
+                "eu-west-1", endpoints));
+        assertEquals(ServiceException.Kind.ACCESS_DENIED, denied.kind());
+        assertTrue(denied.getMessage().startsWith("AccessDenied (HTTP 403): User: arn:aws:sts::111122223333:"), denied.getMessage());
+        var invalid = assertThrows(ServiceException.class, () -> adapter.assumeRole(c,
+                new dev.ssocred.creds.StsApi.AssumeRoleRequest("arn:aws:iam::1:role/X", "alice", java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(7200)),
+                "eu-west-1", endpoints));
+        assertEquals(ServiceException.Kind.INVALID_REQUEST, invalid.kind());
     }
 }

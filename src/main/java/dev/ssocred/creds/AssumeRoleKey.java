@@ -1,0 +1,30 @@
+package dev.ssocred.creds;
+
+import dev.ssocred.config.CredentialSource;
+import dev.ssocred.io.PyJson;
+import dev.ssocred.io.Sha1;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The file name botocore's assume-role provider caches a role under in ~/.aws/cli/cache, so the AWS CLI and ssocred
+ * find each other's entries: sha1 of {@code json.dumps(args, sort_keys=True)} (default separators, unlike the SSO
+ * key) over the AssumeRole arguments the profile configures: RoleArn, and RoleSessionName, ExternalId,
+ * SerialNumber and DurationSeconds (a number) where set. A generated session name is left out, as botocore
+ * leaves out its {@code botocore-session-<epoch>}; the MFA code never enters the key.
+ */
+public final class AssumeRoleKey {
+    private AssumeRoleKey() {
+    }
+
+    public static String of(CredentialSource.AssumedRole role) {
+        Map<String, Object> args = new TreeMap<>();
+        args.put("RoleArn", role.roleArn());
+        role.roleSessionName().ifPresent(v -> args.put("RoleSessionName", v));
+        role.externalId().ifPresent(v -> args.put("ExternalId", v));
+        role.mfaSerial().ifPresent(v -> args.put("SerialNumber", v));
+        role.durationSeconds().ifPresent(v -> args.put("DurationSeconds", v));
+        // botocore's _make_file_safe replaces ':' and '/' (none in a hex digest) with '_'.
+        return Sha1.hex(PyJson.DEFAULT.dumps(args));
+    }
+}
