@@ -26,12 +26,18 @@ final class NotSso {
                     + process.get() + "), not from IAM Identity Center", "sign in with the tool that credential_process "
                     + "runs" + ssoProfiles(config));
         }
+        if (p.has("web_identity_token_file")) {
+            return SsocredException.config("profile '" + p.name() + "' uses web identity (web_identity_token_file), "
+                    + "which ssocred does not read", "use an IAM Identity Center profile" + ssoProfiles(config));
+        }
         if (p.has("role_arn")) {
+            // Reached by the commands that act on an Identity Center session itself (logout, list): the role is
+            // assumed on top of its source_profile, which is the profile to name there.
             Optional<String> source = p.get("source_profile");
             return SsocredException.config("profile '" + p.name() + "' assumes role_arn"
                     + source.map(s -> " with the credentials of source_profile '" + s + "'").orElse("")
-                    + "; ssocred does not assume roles yet",
-                    source.map(s -> "sign in to the source: 'ssocred login --profile " + s + "'")
+                    + "; this command needs the Identity Center profile itself",
+                    source.map(s -> "name the source: --profile " + s)
                             .orElse("use an IAM Identity Center profile" + ssoProfiles(config)));
         }
         if (p.has("aws_access_key_id")) {

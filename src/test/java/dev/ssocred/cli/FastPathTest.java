@@ -70,6 +70,23 @@ class FastPathTest {
     }
 
     @Test
+    void aChainedProfileIsAnsweredFromTheAssumeRoleEntryAndKeysFromTheFileAlone() {
+        loggedIn();
+        cli.config("[profile dev]", "sso_session = corp", "sso_account_id = 111122223333", "sso_role_name = ReadOnly",
+                "[profile prod]", "role_arn = arn:aws:iam::444455556666:role/Deploy", "source_profile = dev",
+                "region = eu-west-1", "[profile keys]", "aws_access_key_id = AKIAKEYS", "aws_secret_access_key = k-secret",
+                "[sso-session corp]", "sso_start_url = " + START, "sso_region = us-east-1");
+        assertEquals(0, cli.run("env", "prod").code());
+        assertEquals(1, cli.sts.calls.size());
+        CliHarness.Result fast = cli.runFastPath("env", "prod");
+        assertEquals(cli.run("env", "prod").toString(), fast.toString());
+        assertEquals(1, cli.sts.calls.size(), "a hit makes no call");
+        assertEquals("{\n  \"Version\": 1,\n  \"AccessKeyId\": \"AKIAKEYS\",\n  \"SecretAccessKey\": \"k-secret\"\n}\n",
+                cli.runFastPath("process", "keys").out(), "no SessionToken and no Expiration, as export-credentials");
+        assertEquals(cli.run("env", "keys").toString(), cli.runFastPath("env", "keys").toString());
+    }
+
+    @Test
     void errorsLookTheSame() {
         sameAsPicocli("process"); // not logged in: exit 3
         Files2.write(cli.aws("config"), "[profile dev]\nnonsense\n");

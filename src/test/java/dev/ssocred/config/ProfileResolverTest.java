@@ -129,8 +129,12 @@ class ProfileResolverTest {
         assertTrue(keys.getMessage().endsWith("it needs no login"), keys.getMessage());
         assertTrue(keys.hint().contains("IAM Identity Center profiles: dev, legacy"), keys.hint());
         assertFalse(keys.getMessage().contains("AKIAEXAMPLE"));
+        // Commands that act on the session itself (login follows the chain before it gets here) name the source.
         var chained = assertThrows(SsocredException.class, () -> resolver(config).forLogin("chained"));
-        assertEquals("sign in to the source: 'ssocred login --profile dev'", chained.hint());
+        assertEquals("name the source: --profile dev", chained.hint());
+        var web = assertThrows(SsocredException.class, () -> resolver(config
+                + "[profile web]\nrole_arn = arn:aws:iam::1:role/W\nweb_identity_token_file = /t\n").forLogin("web"));
+        assertTrue(web.getMessage().contains("uses web identity (web_identity_token_file)"), web.getMessage());
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class CliHarness {
     public OidcApi.Factory oidcFactory = oidc.factory();
     public PortalApi.Factory portalFactory = portal.factory();
     public boolean terminal;
+    public final FakeSts sts = new FakeSts();
 
     public CliHarness(Path home) {
         this.home = home;
@@ -71,7 +72,8 @@ public final class CliHarness {
 
     private Context context(StringWriter out, StringWriter err) {
         return new Context(new Environment(env), clock, new PrintWriter(out), new PrintWriter(err), terminal,
-                () -> oidcFactory, () -> portalFactory, url -> browserOpened.add(url), d -> clock.advance(d));
+                () -> oidcFactory, () -> portalFactory, url -> browserOpened.add(url), d -> clock.advance(d))
+                .withSts(() -> sts);
     }
 
     public record Result(int code, String out, String err) {
