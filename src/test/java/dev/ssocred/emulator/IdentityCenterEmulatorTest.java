@@ -159,11 +159,8 @@ class IdentityCenterEmulatorTest {
 
     @Test
     void assumeRoleKeepsTheServicesRulesForChainingTrustAndLongTermKeys() {
-        var seed = emu.seedSession();
-        RoleCredentials c = portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly");
-        String arn = "arn:aws:iam::444455556666:role/Deploy";
-        emu.requireExternalId(arn, "ext-1");
-        emu.requireMfa(arn, "arn:aws:iam::111122223333:mfa/alice", "123456");
+        RoleCredentials c = identityCenterRole();
+        String arn = guardedRole();
         try (StsClient sts = sts(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())) {
             var tooLong = assertThrows(StsException.class, () -> sts.assumeRole(b -> b.roleArn(arn).roleSessionName("s1")
                     .durationSeconds(7200).externalId("ext-1")));
@@ -247,13 +244,22 @@ class IdentityCenterEmulatorTest {
                 .build();
     }
 
-    @Test
-    void ourStsAdapterSendsEveryArgumentAndMapsTheServicesRefusals() {
-        var seed = emu.seedSession();
-        RoleCredentials c = portal().getRoleCredentials(seed.accessToken(), "111122223333", "ReadOnly");
+    private RoleCredentials identityCenterRole() {
+        return portal().getRoleCredentials(emu.seedSession().accessToken(), "111122223333", "ReadOnly");
+    }
+
+    /** A role whose trust policy wants external id ext-1 and alice's MFA code 123456. */
+    private String guardedRole() {
         String arn = "arn:aws:iam::444455556666:role/Deploy";
         emu.requireExternalId(arn, "ext-1");
         emu.requireMfa(arn, "arn:aws:iam::111122223333:mfa/alice", "123456");
+        return arn;
+    }
+
+    @Test
+    void ourStsAdapterSendsEveryArgumentAndMapsTheServicesRefusals() {
+        RoleCredentials c = identityCenterRole();
+        String arn = guardedRole();
         var adapter = new dev.ssocred.aws.SdkSts(SdkClients.defaults());
         var endpoints = ServiceEndpoints.fromEnvironment(new Environment(Map.of("AWS_ENDPOINT_URL", emu.baseUrl())));
         var ok = adapter.assumeRole(c, new dev.ssocred.creds.StsApi.AssumeRoleRequest(arn, "alice",

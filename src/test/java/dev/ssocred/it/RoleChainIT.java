@@ -98,6 +98,11 @@ class RoleChainIT {
         assertTrue(arnOf(run(callerIdentity(v2, "prod"))).startsWith("arn:aws:sts::444455556666:assumed-role/Deploy/"));
         assertEquals(1, emu.calls("STS:AssumeRole"));
 
+        Launcher.Result write = Launcher.run(env, "write", "prod", "--as", "prod-written");
+        assertEquals(0, write.code(), write.toString());
+        assertTrue(arnOf(run(callerIdentity(v2, "prod-written"))).startsWith("arn:aws:sts::444455556666:assumed-role/Deploy/"));
+        assertEquals(1, emu.calls("STS:AssumeRole"));
+
         Launcher.Result who = Launcher.run(env, "whoami", "prod");
         assertTrue(who.out().startsWith("Account  444455556666\nArn      arn:aws:sts::444455556666:assumed-role/Deploy/"
                 + "ssocred-session-"), who.toString());
