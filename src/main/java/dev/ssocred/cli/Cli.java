@@ -27,7 +27,13 @@ public final class Cli {
         cmd.setParameterExceptionHandler((ex, unused) -> {
             PrintWriter err = ctx.err();
             err.println("ssocred: " + Sanitize.line(ex.getMessage()));
-            err.println("hint: run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage");
+            // picocli's own "Did you mean" (UnmatchedArgumentException.printSuggestions) as part of our hint line.
+            java.util.List<String> close = ex instanceof CommandLine.UnmatchedArgumentException u
+                    ? u.getSuggestions() : java.util.List.of();
+            String guess = close.isEmpty() ? "" : "did you mean " + String.join(" or ", close.stream()
+                    .limit(3).map(s -> "'" + s + "'").toList()) + "? ";
+            err.println("hint: " + Sanitize.line(guess) + "run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for usage");
             err.flush();
             return ExitCode.USAGE.code();
         });

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ssocred console [PROFILE]}: the AWS console signed in as the profile's role, through the federation
@@ -30,10 +29,7 @@ final class ConsoleCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    ProfileOption profileOption;
-
-    @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
-    String positional;
+    ProfileArgument profileArgument;
 
     @Option(names = "--print", description = "Print the sign-in URL on stdout instead of opening a browser.")
     boolean print;
@@ -48,7 +44,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String name = profileOption.resolve(ctx, positional);
+        String name = profileArgument.resolve(ctx);
         if (destination != null && !destination.matches("(?i)https?://[^\\s\\p{Cntrl}]+")) {
             throw new SsocredException(ExitCode.USAGE, "--destination must be an http(s) URL", "e.g. --destination "
                     + "https://console.aws.amazon.com/s3/home");

@@ -122,6 +122,17 @@ public final class Context {
         this.debug = debug;
     }
 
+    private String globalProfile;
+
+    /** {@code ssocred -p dev env}: the profile named before the verb, or null. */
+    String globalProfile() {
+        return globalProfile;
+    }
+
+    void setGlobalProfile(String name) {
+        this.globalProfile = name;
+    }
+
     /** Prints a warning once per run on stderr. */
     public void warn(String message) {
         if (warned.add(message)) {

@@ -16,7 +16,8 @@ final class CredentialVerb {
     private CredentialVerb() {
     }
 
-    static void print(Context ctx, String profileName, CredentialFormat format) {
+    /** {@code region}: --region, which replaces the profile's region in the shell formats. */
+    static void print(Context ctx, String profileName, CredentialFormat format, Optional<String> region) {
         CredentialSource source = ctx.sources().resolve(profileName);
         ctx.debug(() -> describe(ctx, source));
         // credential_process is run by an SDK that cannot answer a prompt: an MFA code is asked for only elsewhere.
@@ -25,9 +26,9 @@ final class CredentialVerb {
         ctx.debug(() -> "credentials " + creds.accessKeyId() + " expire at "
                 + (creds.expiration() == null ? "never (long-term keys)" : creds.expiration()));
         // credential_process output carries no region; the shell formats export it when the profile sets one.
-        Optional<String> region = format == CredentialFormat.PROCESS ? Optional.empty() : source.region();
+        Optional<String> exported = format == CredentialFormat.PROCESS ? Optional.empty() : region.or(source::region);
         try {
-            ctx.out().print(format.render(creds, region));
+            ctx.out().print(format.render(creds, exported));
         } catch (IllegalArgumentException e) {
             // The credentials the service sent hold a character this format cannot carry: say which, and what can.
             throw new SsocredException(ExitCode.USAGE, e.getMessage(), format == CredentialFormat.CMD
@@ -48,10 +49,6 @@ final class CredentialVerb {
                     + describe(ctx, a.source());
         }
         return "profile " + source.profile() + ": long-term keys from " + ((CredentialSource.StaticKeys) source).where();
-    }
-
-    static boolean conflict(String flag, String positional) {
-        return flag != null && positional != null && !flag.equals(positional);
     }
 
     static String loginCommand(String profile) {

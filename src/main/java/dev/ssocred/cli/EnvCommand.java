@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code eval "$(ssocred env dev)"}: export lines for a shell, nothing else on stdout. */
 @Command(name = Verbs.ENV, mixinStandardHelpOptions = true,
@@ -18,14 +17,14 @@ final class EnvCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    ProfileOption profileOption;
-
-    @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
-    String positional;
+    ProfileArgument profileArgument;
 
     @Option(names = Verbs.FORMAT, paramLabel = "FORMAT", defaultValue = Verbs.DEFAULT_FORMAT,
             description = "bash, zsh, fish, powershell, cmd, dotenv or json (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = Verbs.REGION, paramLabel = "REGION", description = "Export this region instead of the profile's.")
+    String region;
 
     EnvCommand(Context ctx) {
         this.ctx = ctx;
@@ -34,7 +33,7 @@ final class EnvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CredentialFormat f = parseFormat(format);
-        CredentialVerb.print(ctx, profileOption.resolve(ctx, positional), f);
+        CredentialVerb.print(ctx, profileArgument.resolve(ctx), f, java.util.Optional.ofNullable(region));
         return 0;
     }
 

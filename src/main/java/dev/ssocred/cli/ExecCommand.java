@@ -37,6 +37,10 @@ final class ExecCommand implements Callable<Integer> {
             + "fresh credentials.")
     boolean serve;
 
+    @picocli.CommandLine.Option(names = Verbs.REGION, paramLabel = "REGION",
+            description = "Give the command this region instead of the profile's.")
+    String regionOverride;
+
     @Parameters(paramLabel = "[PROFILE] -- CMD [ARGS...]", arity = "1..*",
             description = "An optional profile, then -- and the command to run.")
     List<String> words = new ArrayList<>();
@@ -63,6 +67,7 @@ final class ExecCommand implements Callable<Integer> {
         CredentialSource profile = ctx.sources().resolve(name);
         java.util.function.Supplier<RoleCredentials> source = ServeCommand.credentials(ctx, profile);
         RoleCredentials creds = source.get();
+        java.util.Optional<String> region = java.util.Optional.ofNullable(regionOverride).or(profile::region);
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.clear();
@@ -77,12 +82,12 @@ final class ExecCommand implements Callable<Integer> {
         if (serve) {
             endpoint = dev.ssocred.serve.CredentialsEndpoint.start(0, source, line -> ctx.debug(() -> "serve: " + line));
             env.putAll(endpoint.variables());
-            profile.region().ifPresent(r -> {
+            region.ifPresent(r -> {
                 env.put("AWS_REGION", r);
                 env.put("AWS_DEFAULT_REGION", r);
             });
         } else {
-            CredentialFormat.variables(creds, profile.region()).forEach((k, v) -> env.put(k, (String) v));
+            CredentialFormat.variables(creds, region).forEach((k, v) -> env.put(k, (String) v));
         }
         env.put(MARKER, name);
         // The launcher leaves fd 1 the caller's stdout for exec, so the child shares the very same open file.

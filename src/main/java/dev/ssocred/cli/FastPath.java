@@ -56,7 +56,8 @@ public final class FastPath {
         }
         Context ctx = contexts.get();
         try {
-            CredentialVerb.print(ctx, ProfileResolver.selectName(Optional.ofNullable(r.profile), env), r.format);
+            CredentialVerb.print(ctx, ProfileResolver.selectName(Optional.ofNullable(r.profile), env), r.format,
+                    Optional.ofNullable(r.region));
             return Optional.of(0);
         } catch (RuntimeException e) {
             return Optional.of(ErrorReporter.report(ctx, e));
@@ -79,7 +80,8 @@ public final class FastPath {
             if (creds.isEmpty() || !warnings.isEmpty()) {
                 return false;
             }
-            String text = r.format.render(creds.get(), r.format == CredentialFormat.PROCESS ? Optional.empty() : source.region());
+            String text = r.format.render(creds.get(), r.format == CredentialFormat.PROCESS ? Optional.empty()
+                    : Optional.ofNullable(r.region).or(source::region));
             out.print(text);
             out.flush();
             return true;
@@ -100,40 +102,63 @@ public final class FastPath {
     }
 
     /** The arguments of a credential verb, when they are all ones this parser knows. */
-    record Request(String profile, CredentialFormat format) {
+    record Request(String profile, CredentialFormat format, String region) {
         static Optional<Request> parse(String[] args) {
-            if (args.length == 0) {
+            int verb = 0;
+            String global = null;
+            if (args.length > 1 && isProfileFlag(args[0])) { // ssocred -p dev env
+                global = args[1];
+                verb = 2;
+            } else if (args.length > 0 && args[0].startsWith(Verbs.PROFILE + "=")) {
+                global = args[0].substring(Verbs.PROFILE.length() + 1);
+                verb = 1;
+            }
+            if (args.length <= verb) {
                 return Optional.empty();
             }
-            boolean env = args[0].equals(Verbs.ENV);
-            if (!env && !args[0].equals(Verbs.PROCESS) && !args[0].equals(Verbs.PROCESS_ALIAS)) {
+            boolean env = args[verb].equals(Verbs.ENV);
+            if (!env && !args[verb].equals(Verbs.PROCESS) && !args[verb].equals(Verbs.PROCESS_ALIAS)) {
                 return Optional.empty();
             }
-            String flag = null;
-            String positional = null;
+            List<String> names = new ArrayList<>();
+            if (global != null) {
+                names.add(global);
+            }
             String format = env ? Verbs.DEFAULT_FORMAT : null;
-            for (int i = 1; i < args.length; i++) {
+            String region = null;
+            boolean positional = false;
+            for (int i = verb + 1; i < args.length; i++) {
                 String a = args[i];
-                if (a.equals(Verbs.PROFILE) && i + 1 < args.length) {
-                    flag = args[++i];
+                if (isProfileFlag(a) && i + 1 < args.length) {
+                    names.add(args[++i]);
                 } else if (a.startsWith(Verbs.PROFILE + "=")) {
-                    flag = a.substring(Verbs.PROFILE.length() + 1);
+                    names.add(a.substring(Verbs.PROFILE.length() + 1));
                 } else if (env && a.equals(Verbs.FORMAT) && i + 1 < args.length) {
                     format = args[++i];
                 } else if (env && a.startsWith(Verbs.FORMAT + "=")) {
                     format = a.substring(Verbs.FORMAT.length() + 1);
-                } else if (!a.startsWith("-") && positional == null) {
-                    positional = a;
+                } else if (env && a.equals(Verbs.REGION) && i + 1 < args.length) {
+                    region = args[++i];
+                } else if (env && a.startsWith(Verbs.REGION + "=")) {
+                    region = a.substring(Verbs.REGION.length() + 1);
+                } else if (!a.startsWith("-") && !positional) {
+                    names.add(a);
+                    positional = true;
                 } else {
                     return Optional.empty(); // --debug, --help, a second positional, anything unusual
                 }
             }
-            if (CredentialVerb.conflict(flag, positional)) {
-                return Optional.empty();
+            if (names.stream().distinct().count() > 1) {
+                return Optional.empty(); // two different profiles: picocli's command says so
             }
             Optional<CredentialFormat> f = env ? CredentialFormat.forEnv(format) : Optional.of(CredentialFormat.PROCESS);
-            String name = flag != null ? flag : positional;
-            return f.map(cf -> new Request(name, cf));
+            String name = names.isEmpty() ? null : names.get(0);
+            String r = region;
+            return f.map(cf -> new Request(name, cf, r));
+        }
+
+        private static boolean isProfileFlag(String a) {
+            return a.equals(Verbs.PROFILE) || a.equals(Verbs.PROFILE_SHORT);
         }
     }
 }

@@ -43,7 +43,7 @@ final class LogoutCommand implements Callable<Integer> {
     public Integer call() {
         Map<SsoSession, List<String>> sessions = ctx.resolver().sessions(e -> ctx.warn(e.getMessage()));
         if (all) {
-            if (session.given()) {
+            if (session.given(ctx)) {
                 throw new SsocredException(ExitCode.USAGE, "--all with --profile or --sso-session", "use one of them");
             }
             sessions.forEach(this::logout);

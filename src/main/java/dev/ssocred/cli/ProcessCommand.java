@@ -4,7 +4,6 @@ import dev.ssocred.output.CredentialFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code credential_process = ssocred process --profile dev}: JSON on stdout, never a prompt or a browser. */
 @Command(name = Verbs.PROCESS, aliases = Verbs.PROCESS_ALIAS, mixinStandardHelpOptions = true,
@@ -14,10 +13,7 @@ final class ProcessCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    ProfileOption profileOption;
-
-    @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
-    String positional;
+    ProfileArgument profileArgument;
 
     ProcessCommand(Context ctx) {
         this.ctx = ctx;
@@ -25,7 +21,7 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CredentialVerb.print(ctx, profileOption.resolve(ctx, positional), CredentialFormat.PROCESS);
+        CredentialVerb.print(ctx, profileArgument.resolve(ctx), CredentialFormat.PROCESS, java.util.Optional.empty());
         return 0;
     }
 }

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ssocred serve [PROFILE]}: a local credentials endpoint for the SDKs. Prints the two variables to set, in
@@ -24,10 +23,7 @@ final class ServeCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    ProfileOption profileOption;
-
-    @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
-    String positional;
+    ProfileArgument profileArgument;
 
     @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (default: any free port).")
     int port;
@@ -38,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String name = profileOption.resolve(ctx, positional);
+        String name = profileArgument.resolve(ctx);
         Supplier<RoleCredentials> credentials = credentials(ctx, ctx.sources().resolve(name));
         credentials.get(); // a login that is needed shows now, with its exit code, not at the first request
         try (CredentialsEndpoint endpoint = CredentialsEndpoint.start(port, credentials,

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Credentials from AWS IAM Identity Center, sharing the AWS CLI's caches.",
         subcommands = {LoginCommand.class, ProcessCommand.class, EnvCommand.class, WriteCommand.class,
                 LogoutCommand.class, StatusCommand.class, ListCommand.class, PopulateCommand.class, DoctorCommand.class,
-                ExecCommand.class, WhoamiCommand.class, ServeCommand.class, ConsoleCommand.class},
+                ExecCommand.class, WhoamiCommand.class, ServeCommand.class, ConsoleCommand.class,
+                picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class SsocredCommand implements java.util.concurrent.Callable<Integer> {
     private final Context ctx;
@@ -33,6 +34,12 @@ public final class SsocredCommand implements java.util.concurrent.Callable<Integ
             description = "Print diagnostics and stack traces on stderr (never secrets).")
     void setDebug(boolean debug) {
         ctx.setDebug(debug);
+    }
+
+    @Option(names = {Verbs.PROFILE_SHORT, Verbs.PROFILE}, paramLabel = "NAME",
+            description = "Profile for the command that follows (as its own --profile).")
+    void setProfile(String name) {
+        ctx.setGlobalProfile(name);
     }
 
     /** No verb: usage on stderr (nothing was asked for on stdout) and the usage exit code. */

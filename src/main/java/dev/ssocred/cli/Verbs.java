@@ -9,6 +9,8 @@ public final class Verbs {
     public static final String PROCESS_ALIAS = "credential-process";
     public static final String ENV = "env";
     public static final String PROFILE = "--profile";
+    public static final String PROFILE_SHORT = "-p";
+    public static final String REGION = "--region";
     public static final String FORMAT = "--format";
     public static final String DEFAULT_FORMAT = "bash";
 

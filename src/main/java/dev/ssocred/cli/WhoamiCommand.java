@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ssocred whoami [PROFILE]}: STS GetCallerIdentity with the profile's credentials. */
 @Command(name = "whoami", mixinStandardHelpOptions = true, header = "Show the account and ARN a profile's credentials are.",
@@ -20,10 +19,7 @@ final class WhoamiCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    ProfileOption profileOption;
-
-    @Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
-    String positional;
+    ProfileArgument profileArgument;
 
     @Option(names = "--output", paramLabel = "text|json", description = "text (default) or json, as aws sts "
             + "get-caller-identity prints it.")
@@ -51,7 +47,7 @@ final class WhoamiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = Output.parse(output);
-        String name = profileOption.resolve(ctx, positional);
+        String name = profileArgument.resolve(ctx);
         CredentialSource source = ctx.sources().resolve(name);
         RoleCredentials creds = ctx.credentials(source);
         StsApi.CallerIdentity id = ctx.sts().callerIdentity(creds, stsRegion(source), endpoints(ctx, source));

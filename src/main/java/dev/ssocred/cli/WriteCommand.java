@@ -24,7 +24,7 @@ final class WriteCommand implements Callable<Integer> {
             description = "Profiles to write (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then 'default').")
     List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Same as a PROFILE argument.")
+    @Option(names = {Verbs.PROFILE_SHORT, Verbs.PROFILE}, paramLabel = "NAME", description = "Same as a PROFILE argument.")
     List<String> profileOptions = new ArrayList<>();
 
     @Option(names = "--as", paramLabel = "NAME", description = "Section to write (default: the profile's name).")
