@@ -131,7 +131,11 @@ fi
 # caller's stdout as fd 9, where ssocred writes its answer (Main.stdout). Not for exec: its child must inherit the
 # caller's stdout itself (a file reopened by name would be written at another offset).
 verb=""
-for a in "$@"; do case $a in -*) ;; *) verb=$a; break ;; esac; done
+value=false
+for a in "$@"; do
+  if $value; then value=false; continue; fi
+  case $a in -p|--profile) value=true ;; -*) ;; *) verb=$a; break ;; esac
+done
 if [ "$verb" = exec ]; then
   # shellcheck disable=SC2086
   exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS \

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {LoginCommand.class, ProcessCommand.class, EnvCommand.class, WriteCommand.class,
                 LogoutCommand.class, StatusCommand.class, ListCommand.class, PopulateCommand.class, DoctorCommand.class,
                 ExecCommand.class, WhoamiCommand.class, ServeCommand.class, ConsoleCommand.class,
-                picocli.CommandLine.HelpCommand.class},
+                CompletionCommand.class, ManCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class SsocredCommand implements java.util.concurrent.Callable<Integer> {
     private final Context ctx;

@@ -62,6 +62,8 @@ class ExecIT {
     void theChildWritesToTheCallersStdoutItself() throws Exception {
         Run.Result r = sh("{ '" + Launcher.path() + "' exec dev -- echo first; echo second; } > out.txt; cat out.txt");
         assertEquals("first\nsecond\n", r.out(), r.toString());
+        Run.Result global = sh("{ '" + Launcher.path() + "' -p dev exec -- echo first; echo second; } > out.txt; cat out.txt");
+        assertEquals("first\nsecond\n", global.out(), "the launcher finds the verb after -p NAME");
     }
 
     @Test

@@ -64,6 +64,17 @@ public final class Tools {
                 && firstLine(List.of("node", "--version")).isPresent() ? Optional.of(modules) : Optional.empty();
     }
 
+    /** A program on PATH (a shell the completion tests drive), as an absolute path. */
+    public static Optional<String> onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<String> version(List<String> command) {
         List<String> c = new ArrayList<>(command);
         c.add("--version");
