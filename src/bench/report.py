@@ -31,5 +31,9 @@ print(f"  burst    32 parallel     / ssocred cold        {ratio('ssocred-burst32
 print(f"  floor    ssocred warm    / Java hello world    {ratio('ssocred-warm', 'java-hello'):5.2f}x")
 print(f"  floor    32 Java hello worlds in parallel / ssocred cold  {ratio('java-hello-x32', 'ssocred-cold'):5.2f}x")
 print(f"  floor    32 warm ssocred in parallel      / ssocred cold  {ratio('ssocred-warm-x32', 'ssocred-cold'):5.2f}x")
+if "bundle-warm" in median:
+    print(f"  install  tarball warm     / system-Java warm  {ratio('bundle-warm', 'ssocred-warm'):5.2f}x  (the lower is the recommended install)")
+    print(f"  floor    tarball warm     / its Java hello    {ratio('bundle-warm', 'bundle-java-hello'):5.2f}x")
+    print(f"  install  tarball --version / system --version {ratio('bundle-version', 'system-version'):5.2f}x")
 print(f"\nburst refreshes: {refreshes} in {burst_runs} bursts (one per burst expected)")
 print(f"peak RSS of a warm ssocred process: {rss} MB (target <= 64)")

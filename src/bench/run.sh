@@ -62,6 +62,15 @@ commands=("$hello"
   "$bench/parallel.sh 32 $hello"
   "$bench/parallel.sh 32 $ssocred process --profile $profile")
 prepares=(true true true true true "$bench/prepare.sh cold" "$bench/prepare.sh burst" true true)
+# The tarball's install (its own jlink runtime and package-time AOT cache), when mvn package could build it.
+tarball=$(ls "$root"/target/ssocred-*-linux-x64.tar.gz 2>/dev/null | head -1 || true)
+if [ -n "$tarball" ]; then
+  rm -rf "$work/bundle" && mkdir -p "$work/bundle" && tar xzf "$tarball" -C "$work/bundle" --strip-components=1
+  names+=(bundle-java-hello bundle-warm bundle-version system-version)
+  commands+=("$work/bundle/runtime/bin/java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello"
+    "$work/bundle/bin/ssocred process --profile $profile" "$work/bundle/bin/ssocred --version" "$ssocred --version")
+  prepares+=(true true true true)
+fi
 aws2=""
 for a in /usr/bin/aws $(command -v -a aws 2>/dev/null || true); do
   if "$a" --version 2>&1 | grep -q '^aws-cli/2\.'; then aws2=$a; break; fi

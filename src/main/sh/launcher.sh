@@ -4,7 +4,16 @@
 # credential_process output on stdout stays clean. See docs/performance.md for the flags and the class-data
 # archive, docs/security.md for why the archive is trusted only from a private directory.
 build=@BUILD@
+# In the tarball and the .deb this file is bin/ssocred beside lib/ssocred.jar and a runtime trimmed with jlink
+# (runtime/), with its class-data archive made when the package was built (lib/ssocred.aot). /usr/bin/ssocred is a
+# link to it, so the bundle is found from the link's target.
+bundle=""
+if here=$(readlink -f "$0" 2>/dev/null); then
+  here=${here%/*}; here=${here%/bin}
+  if [ -f "$here/lib/ssocred.jar" ] && [ -x "$here/runtime/bin/java" ]; then bundle=$here; fi
+fi
 if [ -n "$SSOCRED_JAVA" ]; then java=$SSOCRED_JAVA
+elif [ -n "$bundle" ]; then java=$bundle/runtime/bin/java
 elif [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
 else java=java
 fi
@@ -18,6 +27,8 @@ if [ -t 2 ]; then tty=true; else tty=false; fi
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
 case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
+jar=$self
+[ -n "$bundle" ] && jar=$bundle/lib/ssocred.jar
 
 # Class-data sharing: an AppCDS archive (JDK 17-24) or an AOT cache (JDK 25+) of ssocred's classes. The JVM checks
 # only the jar's path, size and time against it, not the code inside, so an archive someone else could write would
@@ -52,8 +63,13 @@ if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java") && jreal=$(read
     /*) root=$XDG_CACHE_HOME ;;
     *) case ${HOME:-} in /?*) root=$HOME/.cache ;; *) root="" ;; esac ;;
   esac
-  if [ -n "$ext" ] && [ -n "$root" ]; then
-    where=$(printf '%s' "$self" | cksum) && where=${where%% *}
+  if [ -n "$bundle" ] && [ "$ext" = aot ] && [ -f "$bundle/lib/ssocred.aot" ] && [ -z "$SSOCRED_JAVA" ]; then
+    # The package's own AOT cache, trained when it was built: used if the bundle is ours or root's and nobody else
+    # can write it (see packaged() below); never rebuilt per user.
+    ext=packaged
+    flags="$flags $quiet"
+  elif [ -n "$ext" ] && [ -n "$root" ]; then
+    where=$(printf '%s' "$jar" | cksum) && where=${where%% *}
     cache=$root/ssocred
     archive=$cache/ssocred-$build-${jhome##*/}-$jver-$where.$ext
     flags="$flags $quiet"
@@ -63,6 +79,15 @@ fi
 # True when every path given is ours and not writable by group or others (a symlink is judged by its target).
 private() {
   for p in "$@"; do [ -O "$p" ] || return 1; done
+  modes=$(stat -L -c '%a' -- "$@" 2>/dev/null) || return 1
+  for m in $modes; do
+    case $m in *[2367]?|*[2367]) return 1 ;; esac
+  done
+}
+
+# Like private, but root may own them too: a bundle installed by the .deb belongs to root.
+packaged() {
+  for p in "$@"; do [ -O "$p" ] || [ "$(stat -L -c '%u' -- "$p" 2>/dev/null)" = 0 ] || return 1; done
   modes=$(stat -L -c '%a' -- "$@" 2>/dev/null) || return 1
   for m in $modes; do
     case $m in *[2367]?|*[2367]) return 1 ;; esac
@@ -81,7 +106,7 @@ create() {
   tmp=$archive.$$.tmp
   if [ "$ext" = aot ]; then dump=-XX:AOTCacheOutput=$tmp; else dump=-XX:ArchiveClassesAtExit=$tmp; fi
   # shellcheck disable=SC2086
-  if (umask 077 && exec "$java" $flags -Xlog:all=off "$dump" -jar "$self" warmup --train) </dev/null >/dev/null 2>&1 \
+  if (umask 077 && exec "$java" $flags -Xlog:all=off "$dump" -jar "$jar" warmup --train) </dev/null >/dev/null 2>&1 \
       && [ "$(od -An -tx1 -N4 "$tmp" 2>/dev/null | tr -s ' ' | sed 's/^ //')" = "$magic" ] \
       && chmod go-rwx "$tmp" && mv -f "$tmp" "$archive"; then
     return 0
@@ -91,6 +116,10 @@ create() {
 }
 
 if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --help ] && [ "$2" != -h ]; then
+  if [ "$ext" = packaged ]; then
+    echo "ssocred: this package has its class-data archive built in ($bundle/lib/ssocred.aot); nothing to do" >&2
+    exit 0
+  fi
   if [ -z "$archive" ]; then
     echo "ssocred: no class-data archive: it needs JDK 17 or newer with a release file, an absolute HOME or XDG_CACHE_HOME, and SSOCRED_CDS not off" >&2
     exit 0
@@ -106,7 +135,9 @@ fi
 
 share=""
 errors=""
-if [ -n "$archive" ]; then
+if [ "$ext" = packaged ] && packaged "$bundle" "$bundle/lib" "$bundle/lib/ssocred.aot"; then
+  share=-XX:AOTCache=$bundle/lib/ssocred.aot
+elif [ -n "$archive" ]; then
   if [ -f "$archive" ]; then
     if private "$root" "$cache" "$archive"; then
       if [ "$ext" = aot ]; then share=-XX:AOTCache=$archive; else share=-XX:SharedArchiveFile=$archive; fi
@@ -139,10 +170,10 @@ done
 if [ "$verb" = exec ]; then
   # shellcheck disable=SC2086
   exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS \
-    -jar "$self" "$@"
+    -jar "$jar" "$@"
 fi
 # shellcheck disable=SC2086
 exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty \
-  --add-opens=java.base/java.io=ALL-UNNAMED -Dssocred.stdout.fd=9 $SSOCRED_JAVA_OPTS -jar "$self" "$@" 9>&1 1>&2
+  --add-opens=java.base/java.io=ALL-UNNAMED -Dssocred.stdout.fd=9 $SSOCRED_JAVA_OPTS -jar "$jar" "$@" 9>&1 1>&2
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

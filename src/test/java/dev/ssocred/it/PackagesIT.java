@@ -1,0 +1,130 @@
+package dev.ssocred.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssocred.testing.Launcher;
+import dev.ssocred.testing.Run;
+import dev.ssocred.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packages as a person installs them: the tarball unpacked and run on a PATH without any Java (its own runtime
+ * and its AOT cache, checked with -Xlog:aot), and the .deb's contents and an install/remove round trip with dpkg
+ * into a throwaway root (the machine's own /usr is never touched).
+ */
+class PackagesIT {
+    static final Path TARGET = Path.of("target").toAbsolutePath();
+    @TempDir
+    Path dir;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        // A PATH with every command of /usr/bin and /bin but no java.
+        Path bin = Files.createDirectories(dir.resolve("no-java-bin"));
+        for (String d : List.of("/usr/bin", "/bin")) {
+            try (Stream<Path> s = Files.list(Path.of(d))) {
+                for (Path p : s.toList()) {
+                    String n = p.getFileName().toString();
+                    if (!n.startsWith("java") && !Files.exists(bin.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(bin.resolve(n), p);
+                    }
+                }
+            }
+        }
+        env = Launcher.env(Files.createDirectories(dir.resolve("home")));
+        env.remove("JAVA_HOME");
+        env.remove("SSOCRED_CDS");
+        env.put("PATH", bin.toString());
+    }
+
+    private static Path artifact(String glob) throws Exception {
+        Optional<Path> found;
+        try (Stream<Path> s = Files.list(TARGET)) {
+            found = s.filter(p -> p.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName())).findFirst();
+        }
+        return Tools.require(found, "target/" + glob, "mvn package on Linux x86_64 with a JDK 25 beside the build JDK");
+    }
+
+    private Path unpack() throws Exception {
+        Path tarball = artifact("ssocred-*-linux-x64.tar.gz");
+        Run.Result r = Run.run(env, dir, List.of("tar", "xzf", tarball.toString()));
+        assertEquals(0, r.code(), r.toString());
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("ssocred-")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void theTarballRunsTheDemoWithNoJavaOnThePathUsingItsOwnRuntimeAndAotCache() throws Exception {
+        Path bundle = unpack();
+        String ssocred = bundle.resolve("bin/ssocred").toString();
+        assertTrue(Run.run(env, dir, List.of("sh", "-c", "command -v java")).code() != 0, "no java on this PATH");
+        Run.Result demo = Run.run(env, dir, List.of(ssocred, "demo"));
+        assertEquals(0, demo.code(), demo.toString());
+        assertTrue(demo.err().contains("All steps passed."), demo.err());
+
+        Map<String, String> logging = new java.util.HashMap<>(env);
+        logging.put("SSOCRED_JAVA_OPTS", "-Xlog:aot");
+        Run.Result version = Run.run(logging, dir, List.of(ssocred, "--version"));
+        assertEquals(0, version.code(), version.toString());
+        assertTrue(version.out().contains("at " + bundle.resolve("runtime")), version.out());
+        assertTrue(version.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred.aot")), version.err());
+        assertFalse(version.err().contains("Unable to use"), version.err());
+        assertTrue(version.out().startsWith("ssocred "), "the AOT log stays off stdout: " + version.out());
+
+        // Anyone else able to write the cache could run code as us: then it is not used.
+        Files.setPosixFilePermissions(bundle.resolve("lib/ssocred.aot"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        Run.Result refused = Run.run(logging, dir, List.of(ssocred, "--version"));
+        assertEquals(0, refused.code(), refused.toString());
+        assertFalse(refused.err().contains("Opened AOT cache"), refused.err());
+    }
+
+    @Test
+    void theDebInstallsTheCommandManPageAndCompletionsAndRemovesThemAgain() throws Exception {
+        Path deb = artifact("ssocred_*_amd64.deb");
+        Map<String, String> sys = Launcher.env(dir);
+        Run.Result fields = Run.run(sys, dir, List.of("dpkg-deb", "-f", deb.toString(), "Package", "Architecture", "Depends"));
+        assertEquals("Package: ssocred\nArchitecture: amd64\nDepends: libc6\n", fields.out(), fields.toString());
+        String contents = Run.run(sys, dir, List.of("dpkg-deb", "-c", deb.toString())).out();
+        for (String path : List.of("./usr/bin/ssocred -> ../lib/ssocred/bin/ssocred", "./usr/lib/ssocred/lib/ssocred.jar",
+                "./usr/lib/ssocred/lib/ssocred.aot", "./usr/lib/ssocred/runtime/bin/java", "./usr/share/man/man1/ssocred.1.gz",
+                "./usr/share/bash-completion/completions/ssocred", "./usr/share/zsh/vendor-completions/_ssocred",
+                "./usr/share/fish/vendor_completions.d/ssocred.fish", "./usr/share/doc/ssocred/copyright")) {
+            assertTrue(contents.contains(path), path + " in\n" + contents);
+        }
+        assertFalse(contents.lines().anyMatch(l -> !l.contains(" root/root ")), "every file belongs to root");
+
+        Path root = dir.resolve("root");
+        Path admin = Files.createDirectories(root.resolve("var/lib/dpkg"));
+        Files.createDirectories(admin.resolve("info"));
+        Files.createDirectories(admin.resolve("updates"));
+        Files.createFile(admin.resolve("status"));
+        Files.createFile(admin.resolve("available"));
+        Run.Result install = Run.run(sys, dir, List.of("dpkg", "--root=" + root, "--force-depends", "--force-not-root",
+                "-i", deb.toString()));
+        assertEquals(0, install.code(), install.toString());
+        Run.Result version = Run.run(env, dir, List.of(root.resolve("usr/bin/ssocred").toString(), "--version"));
+        assertEquals(0, version.code(), version.toString());
+        assertTrue(version.out().contains("at " + root.resolve("usr/lib/ssocred/runtime")), version.out());
+        Run.Result man = Run.run(sys, dir, List.of("sh", "-c", "zcat '" + root.resolve("usr/share/man/man1/ssocred.1.gz")
+                + "' | head -1"));
+        assertTrue(man.out().startsWith(".TH SSOCRED 1"), man.out());
+
+        Run.Result remove = Run.run(sys, dir, List.of("dpkg", "--root=" + root, "--force-not-root", "-r", "ssocred"));
+        assertEquals(0, remove.code(), remove.toString());
+        assertFalse(Files.exists(root.resolve("usr/bin/ssocred"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(root.resolve("usr/lib/ssocred")));
+    }
+}
