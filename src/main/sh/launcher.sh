@@ -24,7 +24,10 @@ if ! command -v "$java" >/dev/null 2>&1; then
   exit 7
 fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
+# --add-opens is for Main.stdout (fd 9, below). It is in every run, training included: a JDK 25 AOT cache made
+# without it is refused when it is given ("Mismatched values for property jdk.module.addopens").
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+flags="$flags --add-opens=java.base/java.io=ALL-UNNAMED"
 
 case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
 jar=$self
@@ -174,6 +177,6 @@ if [ "$verb" = exec ]; then
 fi
 # shellcheck disable=SC2086
 exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty \
-  --add-opens=java.base/java.io=ALL-UNNAMED -Dssocred.stdout.fd=9 $SSOCRED_JAVA_OPTS -jar "$jar" "$@" 9>&1 1>&2
+  -Dssocred.stdout.fd=9 $SSOCRED_JAVA_OPTS -jar "$jar" "$@" 9>&1 1>&2
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

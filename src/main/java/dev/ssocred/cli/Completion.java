@@ -98,8 +98,9 @@ final class Completion {
         sb.append("_ssocred_profiles() { ").append(PROFILES_SED).append("; }\n");
         sb.append("_ssocred_sessions() { ").append(SESSIONS_SED).append("; }\n");
         // One name a line, so that a profile with a space stays one word; a space is escaped as bash inserts it.
-        sb.append("_ssocred_names() { local IFS=$'\\n' n; COMPREPLY=(); for n in $(\"$1\"); do "
-                + "case $n in \"$cur\"*) COMPREPLY+=(\"${n// /\\\\ }\") ;; esac; done; }\n");
+        // read, not "for n in $(...)": a name is never split or glob-expanded ([profile *] is a profile name too).
+        sb.append("_ssocred_names() { local n; COMPREPLY=(); while IFS= read -r n; do "
+                + "case $n in \"$cur\"*) COMPREPLY+=(\"${n// /\\\\ }\") ;; esac; done < <(\"$1\"); }\n");
         sb.append("_ssocred() {\n");
         sb.append("  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\" verb=\"\" i=1\n");
         sb.append("  while [ \"$i\" -lt \"$COMP_CWORD\" ]; do\n");

@@ -30,6 +30,7 @@ class CompletionIT {
         Files2.write(home.resolve(".aws/config"), Files2.lines("[default]", "region = us-east-1",
                 "[profile dev]", "sso_session = corp", "[profile \"data lake\"]", "region = eu-west-1",
                 "[profile prod-deploy]", "role_arn = arn:aws:iam::1:role/D", "source_profile = dev",
+                "[profile p*]", "region = us-east-1",
                 "[sso-session corp]", "sso_start_url = https://x.awsapps.com/start", "[services local]"));
         Files2.write(home.resolve(".aws/credentials"), Files2.lines("[ci]", "aws_access_key_id = AKIA1"));
         env = Launcher.env(home);
@@ -50,10 +51,12 @@ class CompletionIT {
 
     @Test
     void bashCompletesCommandsOptionsAndTheProfilesOfTheConfigAndCredentialsFiles() throws Exception {
-        assertEquals(List.of("ci", "data\\ lake", "default", "dev", "prod-deploy"), bash("ssocred env "));
+        assertEquals(List.of("ci", "data\\ lake", "default", "dev", "p*", "prod-deploy"), bash("ssocred env "));
         assertEquals(List.of("default", "dev"), bash("ssocred login de"));
-        assertEquals(List.of("ci", "data\\ lake", "default", "dev", "prod-deploy"), bash("ssocred -p "));
+        assertEquals(List.of("ci", "data\\ lake", "default", "dev", "p*", "prod-deploy"), bash("ssocred -p "));
         assertEquals(List.of("prod-deploy"), bash("ssocred -p dev console pr"));
+        Files.writeString(home.resolve("plan.txt"), ""); // what an unquoted p* would expand to in the working directory
+        assertEquals(List.of("p*", "prod-deploy"), bash("ssocred env p"), "a name with * is not expanded to files");
         assertEquals(List.of("corp"), bash("ssocred login --sso-session "));
         assertEquals(List.of("emulator", "env", "exec"), bash("ssocred e"));
         assertEquals(List.of("powershell"), bash("ssocred env --format p"));
@@ -73,7 +76,7 @@ class CompletionIT {
                 + "; complete -C 'ssocred env '; echo ---; complete -C 'ssocred env --format '; echo ---; complete -C 'ssocred wh'"));
         assertEquals(0, r.code(), r.toString());
         String[] parts = r.out().split("---\n");
-        assertEquals(List.of("ci", "data lake", "default", "dev", "prod-deploy"),
+        assertEquals(List.of("ci", "data lake", "default", "dev", "p*", "prod-deploy"),
                 parts[0].lines().map(l -> l.split("\t")[0]).sorted().toList());
         assertTrue(parts[1].lines().anyMatch(l -> l.startsWith("dotenv")), parts[1]);
         assertTrue(parts[2].startsWith("whoami\t"), parts[2]);
