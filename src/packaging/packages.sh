@@ -47,7 +47,7 @@ if [ "$major" -ge 25 ]; then
   # The module options must be the launcher's exactly, or the JVM refuses the cache (jdk.module.addopens).
   HOME=$train_home "$stage/runtime/bin/java" -Xlog:all=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
     --add-opens=java.base/java.io=ALL-UNNAMED \
-    -XX:AOTCacheOutput="$stage/lib/ssocred.aot" -jar "$stage/lib/ssocred.jar" warmup --train </dev/null >/dev/null 2>&1
+    -XX:AOTCacheOutput="$stage/lib/ssocred.aot" -jar "$stage/lib/ssocred.jar" warmup --train-hits </dev/null >/dev/null 2>&1
   rm -rf "$train_home"
   chmod 644 "$stage/lib/ssocred.aot"
 else

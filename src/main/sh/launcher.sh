@@ -107,9 +107,12 @@ cachedir() {
 # cut short is never used.
 create() {
   tmp=$archive.$$.tmp
-  if [ "$ext" = aot ]; then dump=-XX:AOTCacheOutput=$tmp; else dump=-XX:ArchiveClassesAtExit=$tmp; fi
+  # An AOT cache's classes are all loaded at every start, so it learns only the cache hit; an AppCDS archive loads
+  # lazily and learns the refresh too.
+  if [ "$ext" = aot ]; then dump=-XX:AOTCacheOutput=$tmp; train=--train-hits
+  else dump=-XX:ArchiveClassesAtExit=$tmp; train=--train; fi
   # shellcheck disable=SC2086
-  if (umask 077 && exec "$java" $flags -Xlog:all=off "$dump" -jar "$jar" warmup --train) </dev/null >/dev/null 2>&1 \
+  if (umask 077 && exec "$java" $flags -Xlog:all=off "$dump" -jar "$jar" warmup $train) </dev/null >/dev/null 2>&1 \
       && [ "$(od -An -tx1 -N4 "$tmp" 2>/dev/null | tr -s ' ' | sed 's/^ //')" = "$magic" ] \
       && chmod go-rwx "$tmp" && mv -f "$tmp" "$archive"; then
     return 0
@@ -118,7 +121,7 @@ create() {
   return 1
 }
 
-if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --help ] && [ "$2" != -h ]; then
+if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --train-hits ] && [ "$2" != --help ] && [ "$2" != -h ]; then
   if [ "$ext" = packaged ]; then
     echo "ssocred: this package has its class-data archive built in ($bundle/lib/ssocred.aot); nothing to do" >&2
     exit 0

@@ -35,8 +35,8 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(stdout()), StandardCharsets.UTF_8));
         // stderr flushes on every line: a note such as "Waiting for ..." must reach the terminal before the wait.
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        if (args.length == 2 && args[0].equals("warmup") && args[1].equals("--train")) {
-            return train(err);
+        if (args.length == 2 && args[0].equals("warmup") && args[1].startsWith("--train")) {
+            return train(err, args[1].equals("--train-hits"));
         }
         // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
         DemoCommand.Contexts contexts = (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false);
@@ -68,10 +68,10 @@ public final class Main {
     }
 
     /** The launcher's archive training run (docs/performance.md); failures only mean no archive. */
-    private static int train(PrintWriter err) {
+    private static int train(PrintWriter err, boolean hitsOnly) {
         try {
             return Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
-                    new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
+                    new PrintWriter(java.io.Writer.nullWriter()), url -> false, false), hitsOnly);
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);
             err.flush();

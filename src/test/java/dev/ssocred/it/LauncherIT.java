@@ -132,6 +132,22 @@ class LauncherIT {
 
     @Test
     void warmupWritesAClassDataArchiveThatLaterRunsUseWithCleanStdout() throws Exception {
+        warmupThenAHitFromTheArchive();
+    }
+
+    /** The same with a JDK 25 (its AOT cache, trained on cache hits, with the launcher's exact module options). */
+    @Test
+    void onJava25TheAotCacheIsUsedByTheCacheHit() throws Exception {
+        java.nio.file.Path jdk25 = dev.ssocred.testing.Tools.require(
+                java.util.Optional.of(java.nio.file.Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"))
+                        .filter(p -> java.nio.file.Files.isExecutable(p.resolve("bin/java"))),
+                "a JDK 25 at /usr/lib/jvm/temurin-25-jdk-amd64", "it ships with this machine's image");
+        env.put("JAVA_HOME", jdk25.toString());
+        java.nio.file.Path archive = warmupThenAHitFromTheArchive();
+        assertTrue(archive.toString().endsWith(".aot"), archive.toString());
+    }
+
+    private java.nio.file.Path warmupThenAHitFromTheArchive() throws Exception {
         loggedIn();
         env.remove("SSOCRED_CDS");
         env.put("XDG_CACHE_HOME", home.resolve("xdg").toString());
@@ -150,6 +166,7 @@ class LauncherIT {
         assertEquals("", r.err());
         assertTrue(java.util.regex.Pattern.compile("dev\\.ssocred\\.cli\\.FastPath source: shared objects file")
                 .matcher(Files2.read(log)).find(), "FastPath came from the archive");
+        return archive;
     }
 
     @Test
