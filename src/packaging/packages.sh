@@ -44,9 +44,8 @@ chmod 755 "$stage/bin/ssocred"
 if [ "$major" -ge 25 ]; then
   # The AOT cache, trained on the same workload as the per-user archive, with the flags the launcher uses.
   train_home=$(mktemp -d)
-  # The module options must be the launcher's exactly, or the JVM refuses the cache (jdk.module.addopens).
+  # The module options must be the launcher's for a pipe (no --add-opens), or the JVM refuses the cache.
   HOME=$train_home "$stage/runtime/bin/java" -Xlog:all=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
-    --add-opens=java.base/java.io=ALL-UNNAMED \
     -XX:AOTCacheOutput="$stage/lib/ssocred.aot" -jar "$stage/lib/ssocred.jar" warmup --train-hits </dev/null >/dev/null 2>&1
   rm -rf "$train_home"
   chmod 644 "$stage/lib/ssocred.aot"

@@ -24,10 +24,7 @@ if ! command -v "$java" >/dev/null 2>&1; then
   exit 7
 fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
-# --add-opens is for Main.stdout (fd 9, below). It is in every run, training included: a JDK 25 AOT cache made
-# without it is refused when it is given ("Mismatched values for property jdk.module.addopens").
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-flags="$flags --add-opens=java.base/java.io=ALL-UNNAMED"
 
 case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
 jar=$self
@@ -167,6 +164,12 @@ fi
 # The JVM gets stderr as its own stdout (it prints crash reports there, before any option could move them) and the
 # caller's stdout as fd 9, where ssocred writes its answer (Main.stdout). Not for exec: its child must inherit the
 # caller's stdout itself (a file reopened by name would be written at another offset).
+# A pipe (every credential_process caller), a terminal or /dev/null is reopened by name, /dev/fd/9. A regular file
+# must be written through the caller's own open file, at its offset, and a socket cannot be reopened: both take one
+# field of java.io and so --add-opens, which costs ~6 ms of module set-up and does not match a JDK 25 AOT cache
+# trained without it. Only they pay.
+if [ -f /dev/stdout ] || [ -S /dev/stdout ]; then stdout="--add-opens=java.base/java.io=ALL-UNNAMED -Dssocred.stdout.fd=9"
+else stdout=-Dssocred.stdout.path=/dev/fd/9; fi
 verb=""
 value=false
 for a in "$@"; do
@@ -180,6 +183,6 @@ if [ "$verb" = exec ]; then
 fi
 # shellcheck disable=SC2086
 exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty \
-  -Dssocred.stdout.fd=9 $SSOCRED_JAVA_OPTS -jar "$jar" "$@" 9>&1 1>&2
+  $stdout $SSOCRED_JAVA_OPTS -jar "$jar" "$@" 9>&1 1>&2
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

@@ -32,17 +32,22 @@ public final class Main {
 
     static int run(String[] args) {
         Environment env = Environment.system();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(stdout()), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdoutStream(), StandardCharsets.UTF_8));
         // stderr flushes on every line: a note such as "Waiting for ..." must reach the terminal before the wait.
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         if (args.length == 2 && args[0].equals("warmup") && args[1].startsWith("--train")) {
             return train(err, args[1].equals("--train-hits"));
         }
         // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
-        DemoCommand.Contexts contexts = (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false);
         return FastPath.run(args, env, out, () -> context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal()),
-                Map.of("demo", new DemoCommand(err, contexts, env.vars()), "warmup", new WarmupCommand(err, contexts,
-                        env.vars()), "emulator", new EmulatorCommand(out, err)));
+                () -> extraVerbs(env, out, err));
+    }
+
+    /** The verbs that live outside cli/; built only when picocli runs, never for a cache hit. */
+    private static Map<String, Object> extraVerbs(Environment env, PrintWriter out, PrintWriter err) {
+        DemoCommand.Contexts contexts = (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false);
+        return Map.of("demo", new DemoCommand(err, contexts, env.vars()), "warmup", new WarmupCommand(err, contexts,
+                env.vars()), "emulator", new EmulatorCommand(out, err));
     }
 
     /**
@@ -51,6 +56,18 @@ public final class Main {
      * answer, and hands the caller's stdout over as fd 9, named in {@code ssocred.stdout.fd}. Java has no public way
      * to wrap a descriptor number; the launcher opens java.io to us for this one field.
      */
+    static java.io.OutputStream stdoutStream() {
+        String path = System.getProperty("ssocred.stdout.path");
+        if (path != null) { // a pipe or a terminal: the launcher checked; reopening it writes to the same one
+            try {
+                return new FileOutputStream(path);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot open stdout (" + path + ")", e);
+            }
+        }
+        return new FileOutputStream(stdout());
+    }
+
     static FileDescriptor stdout() {
         String number = System.getProperty("ssocred.stdout.fd");
         if (number != null) {

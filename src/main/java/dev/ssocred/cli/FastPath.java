@@ -33,9 +33,9 @@ public final class FastPath {
      * time-zone database costs ~7 ms.
      */
     public static int run(String[] args, Environment env, PrintWriter out, java.util.function.Supplier<Context> contexts,
-                          java.util.Map<String, Object> extra) {
+                          java.util.function.Supplier<java.util.Map<String, Object>> extra) {
         Optional<Integer> fast = tryAnswer(args, env, Clock.systemUTC(), out, contexts);
-        return fast.isPresent() ? fast.get() : Cli.execute(contexts.get(), extra, args);
+        return fast.isPresent() ? fast.get() : Cli.execute(contexts.get(), extra.get(), args);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class FastPath {
                     return Optional.empty(); // --debug, --help, a second positional, anything unusual
                 }
             }
-            if (names.stream().distinct().count() > 1) {
+            if (new java.util.HashSet<>(names).size() > 1) {
                 return Optional.empty(); // two different profiles: picocli's command says so
             }
             Optional<CredentialFormat> f = env ? CredentialFormat.forEnv(format) : Optional.of(CredentialFormat.PROCESS);

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 /** Where the AWS tools keep their files, resolved from the environment exactly as the AWS CLI does. */
 public record AwsPaths(Path configFile, Path credentialsFile, Path ssoCacheDir, Path cliCacheDir) {
 
-    private static final Pattern VAR = Pattern.compile("\\$(\\w+)|\\$\\{(\\w+)}");
+    /** Compiled only when a path holds a '$': every credential_process call comes through here. */
+    private static final class Vars {
+        static final Pattern VAR = Pattern.compile("\\$(\\w+)|\\$\\{(\\w+)}");
+    }
 
     public static AwsPaths from(Environment env) {
         Path aws = env.home().resolve(".aws");
@@ -19,7 +22,15 @@ public record AwsPaths(Path configFile, Path credentialsFile, Path ssoCacheDir, 
 
     /** Python's os.path.expandvars + expanduser, which the CLI applies to these two variables. */
     static Path expand(String raw, Environment env) {
-        Matcher m = VAR.matcher(raw);
+        String s = raw.indexOf('$') < 0 ? raw : expandVars(raw, env);
+        if (s.equals("~") || s.startsWith("~/")) {
+            s = env.home() + s.substring(1);
+        }
+        return Path.of(s);
+    }
+
+    private static String expandVars(String raw, Environment env) {
+        Matcher m = Vars.VAR.matcher(raw);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
@@ -27,10 +38,6 @@ public record AwsPaths(Path configFile, Path credentialsFile, Path ssoCacheDir, 
             m.appendReplacement(sb, Matcher.quoteReplacement(value != null ? value : m.group()));
         }
         m.appendTail(sb);
-        String s = sb.toString();
-        if (s.equals("~") || s.startsWith("~/")) {
-            s = env.home() + s.substring(1);
-        }
-        return Path.of(s);
+        return sb.toString();
     }
 }

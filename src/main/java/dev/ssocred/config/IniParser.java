@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses AWS config and credentials files with the rules of Python's {@code RawConfigParser}, which is what the AWS
@@ -18,12 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class IniParser {
 
-    // Python's '.' matches all but '\n' (which a line never holds): DOTALL, or U+2028 and friends would not match.
-    // Python's '\s' in a str pattern is str.isspace(): PyText.SPACE, not Java's ASCII '\s'.
-    private static final Pattern SECTION = Pattern.compile("\\[(.+)]", Pattern.DOTALL);
-    private static final Pattern OPTION = Pattern.compile("(.*?)" + PyText.SPACE + "*([=:])" + PyText.SPACE + "*(.*)",
-            Pattern.DOTALL);
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
+    // RawConfigParser's patterns, restated by hand: compiling and running them in a JVM that has just started cost
+    // milliseconds on every credential_process call. SECTCRE "\[(?P<header>.+)\]" matched at the line's start:
+    // from '[' to the last ']' with at least one character between. OPTCRE "(?P<option>.*?)\s*(?P<vi>[=:])\s*
+    // (?P<value>.*)$": the option is everything before the first '=' or ':', the value everything after it, each
+    // stripped of Python's white space (PyText). BotocoreConfigDifferentialIT holds both to botocore's reading.
 
     private IniParser() {
     }
@@ -32,9 +29,22 @@ public final class IniParser {
         return new Run(displayPath).parse(text);
     }
 
-    /** Splits text into lines the way Python's universal newlines do. */
+    /** Splits text into lines the way Python's universal newlines do: \r\n, \n or \r. */
     static String[] lines(String text) {
-        return LINE_BREAK.split(text, -1);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out.toArray(new String[0]);
     }
 
     private static final class Run {
@@ -78,9 +88,9 @@ public final class IniParser {
                 return;
             }
             indentLevel = indent;
-            Matcher header = SECTION.matcher(value);
-            if (header.lookingAt()) {
-                startSection(header.group(1), lineNo);
+            int close = value.startsWith("[") ? value.lastIndexOf(']') : -1;
+            if (close > 1) {
+                startSection(value.substring(1, close), lineNo);
                 return;
             }
             if (value.startsWith("[") && value.indexOf(']') < 0 && value.indexOf('=') < 0
@@ -92,18 +102,19 @@ public final class IniParser {
                 throw error(lineNo, "a property appears before the first [section] header",
                         "put it under a [profile NAME] or [default] section in " + path);
             }
-            Matcher m = OPTION.matcher(value);
-            if (!m.matches() || m.group(1).isEmpty()) {
+            int delimiter = firstDelimiter(value);
+            String rawKey = delimiter < 0 ? "" : PyText.rstrip(value.substring(0, delimiter));
+            if (rawKey.isEmpty()) {
                 throw error(lineNo, "expected 'key = value', a [section] header or a comment",
                         "fix line " + lineNo + " of " + path);
             }
-            String key = PyText.rstrip(m.group(1)).toLowerCase(java.util.Locale.ROOT);
+            String key = rawKey.toLowerCase(java.util.Locale.ROOT);
             OptionBuilder previous = current.options.get(key);
             if (previous != null) {
                 throw error(lineNo, "'" + key + "' is set twice in [" + current.header + "] (first at line "
                         + previous.line + ")", "remove one of them from " + path);
             }
-            option = new OptionBuilder(key, lineNo, PyText.strip(m.group(3)));
+            option = new OptionBuilder(key, lineNo, PyText.strip(value.substring(delimiter + 1)));
             current.options.put(key, option);
         }
 
@@ -121,6 +132,17 @@ public final class IniParser {
         private SsocredException error(int lineNo, String what, String hint) {
             return SsocredException.config(path + ":" + lineNo + ": " + what, hint);
         }
+    }
+
+    /** Where the first '=' or ':' is, or -1. */
+    private static int firstDelimiter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '=' || c == ':') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indentOf(String raw) {

@@ -113,7 +113,12 @@ public final class ProfileResolver {
 
     /** Any sso_ key (after the session overlay) makes it an Identity Center profile that is missing something. */
     private static boolean isSso(Map<String, Setting> merged) {
-        return merged.keySet().stream().anyMatch(k -> k.startsWith("sso_"));
+        for (String k : merged.keySet()) { // no stream on the credential_process path (SsoSession.parseScopes)
+            if (k.startsWith("sso_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The AWS CLI (2.35.13+) refuses to sign in to a start URL that is not https; so do we. */

@@ -25,6 +25,14 @@ public record SsoSession(Optional<String> name, String startUrl, String region, 
 
     /** botocore's parsing: comma-separated, each piece trimmed, empty pieces dropped. */
     public static List<String> parseScopes(String raw) {
-        return java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // A loop, not a stream: this runs on every credential_process call, and java.util.stream is ~50 classes.
+        List<String> scopes = new java.util.ArrayList<>();
+        for (String piece : raw.split(",")) {
+            String s = piece.strip();
+            if (!s.isEmpty()) {
+                scopes.add(s);
+            }
+        }
+        return List.copyOf(scopes);
     }
 }

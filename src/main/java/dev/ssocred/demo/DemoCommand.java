@@ -97,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(errText);
         int code = FastPath.run(args, env, outWriter,
-                () -> contexts.create(env, outWriter, errWriter, DemoCommand::clickAllow), java.util.Map.of());
+                () -> contexts.create(env, outWriter, errWriter, DemoCommand::clickAllow), java.util.Map::of);
         return new String[] {out.toString(), errText.toString(), Integer.toString(code)};
     }
 

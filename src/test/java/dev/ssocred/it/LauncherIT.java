@@ -15,6 +15,7 @@ import dev.ssocred.sso.SsoToken;
 import dev.ssocred.sso.TokenCache;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
+import dev.ssocred.testing.Run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +88,18 @@ class LauncherIT {
         assertTrue(!loaded.contains("software.amazon.awssdk"), "an SDK class was loaded on a cache hit");
         assertTrue(!loaded.contains("picocli."), "picocli was loaded on a cache hit");
         assertEquals(0, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void aRegularFileGetsTheAnswerAtItsOffsetBetweenTheShellsOwnLines() throws Exception {
+        loggedIn();
+        Run.Result r = Run.run(env, home, List.of("/bin/sh", "-c", "{ echo before; '" + Launcher.path()
+                + "' process --profile dev; echo after; } > out.txt; cat out.txt; echo; "
+                + "'" + Launcher.path() + "' process --profile dev | head -c 14; echo; "
+                + "'" + Launcher.path() + "' process --profile dev >> out.txt; grep -c Version out.txt"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("before\n" + EXPECTED + "after\n\n"), r.out());
+        assertTrue(r.out().contains("\n{\n  \"Version\":\n2\n"), "a pipe, then >> appending: " + r.out());
     }
 
     @Test
