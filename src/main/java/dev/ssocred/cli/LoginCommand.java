@@ -69,7 +69,7 @@ final class LoginCommand implements Callable<Integer> {
         if (session.isLegacy()) {
             ctx.err().println("Note: this profile keeps sso_start_url on the profile, so the token cannot be "
                     + "refreshed; an [sso-session] with sso_registration_scopes = sso:account:access can.");
-        } else if (session.scopes() == null) {
+        } else if (session.requestedScopes() == null) {
             ctx.err().println("Note: [sso-session " + session.name().orElse("") + "] has no sso_registration_scopes, so "
                     + "this token cannot be refreshed and you will sign in again when it expires; add "
                     + "sso_registration_scopes = sso:account:access to it and run this login once more.");

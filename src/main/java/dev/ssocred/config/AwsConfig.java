@@ -123,6 +123,11 @@ public final class AwsConfig {
         return prefixed("sso-session", name).map(s -> settings(s, config));
     }
 
+    /** Whether [sso-session NAME] has the key at all, blank values included (which settings() leaves out). */
+    public boolean sessionDeclares(String name, String key) {
+        return prefixed("sso-session", name).map(s -> s.properties().containsKey(key)).orElse(false);
+    }
+
     public Optional<IniFile.Section> services(String name) {
         return prefixed("services", name);
     }

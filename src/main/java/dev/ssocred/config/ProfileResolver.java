@@ -143,7 +143,7 @@ public final class ProfileResolver {
                     "add " + String.join(" and ", missing) + " to " + config.sessionWhere(sessionName));
         }
         requireHttps(s.get("sso_start_url"));
-        return toSession(Optional.of(sessionName), s);
+        return toSession(Optional.of(sessionName), s, config);
     }
 
     /**
@@ -234,14 +234,22 @@ public final class ProfileResolver {
 
     private SsoSession session(Profile p, Map<String, Setting> merged) {
         Optional<String> name = p.get(SESSION_KEY);
-        return toSession(name, merged);
+        return toSession(name, merged, config);
     }
 
-    private static SsoSession toSession(Optional<String> name, Map<String, Setting> s) {
-        // Registration scopes only apply to sso-sessions; legacy profiles always get a non-refreshable token.
-        List<String> scopes = name.isEmpty() ? null
-                : Optional.ofNullable(s.get("sso_registration_scopes")).map(v -> SsoSession.parseScopes(v.value()))
-                .filter(l -> !l.isEmpty()).orElse(null);
+    private static SsoSession toSession(Optional<String> name, Map<String, Setting> s, AwsConfig config) {
+        // Registration scopes only apply to sso-sessions; legacy profiles always get a non-refreshable token. A key
+        // that is there but blank is [] to the AWS CLI ("in session_config", then parsed), not absent: the
+        // registration file's name hashes the two differently.
+        List<String> scopes = null;
+        if (name.isPresent()) {
+            Setting raw = s.get("sso_registration_scopes");
+            if (raw != null) {
+                scopes = SsoSession.parseScopes(raw.value());
+            } else if (config.sessionDeclares(name.get(), "sso_registration_scopes")) {
+                scopes = List.of();
+            }
+        }
         return new SsoSession(name, s.get("sso_start_url").value(), s.get("sso_region").value(), scopes);
     }
 

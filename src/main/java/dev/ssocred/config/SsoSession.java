@@ -14,6 +14,15 @@ public record SsoSession(Optional<String> name, String startUrl, String region, 
         scopes = scopes == null ? null : List.copyOf(scopes);
     }
 
+    /**
+     * The scopes to register with, as the AWS CLI sends and stores them ({@code if scopes:}): none for an absent or
+     * blank {@code sso_registration_scopes}. {@link #scopes()} keeps the difference, which the registration file's
+     * name depends on (null and [] hash differently).
+     */
+    public List<String> requestedScopes() {
+        return scopes == null || scopes.isEmpty() ? null : scopes;
+    }
+
     public boolean isLegacy() {
         return name.isEmpty();
     }

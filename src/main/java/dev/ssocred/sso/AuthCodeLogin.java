@@ -142,7 +142,7 @@ public final class AuthCodeLogin {
         if (cached.isPresent()) {
             return cached.get();
         }
-        List<String> scopes = session.scopes() != null ? session.scopes() : DEFAULT_SCOPES;
+        List<String> scopes = session.requestedScopes() != null ? session.requestedScopes() : DEFAULT_SCOPES;
         String name = "ssocred-client-" + session.name().orElse(Long.toString(now.getEpochSecond()));
         OidcApi.Registered r = oidc.registerClientForAuthCode(name, scopes, REGISTERED_REDIRECT, session.startUrl());
         Instant expires = Instant.ofEpochSecond(r.clientSecretExpiresAt());

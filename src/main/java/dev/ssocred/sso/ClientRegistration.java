@@ -19,7 +19,7 @@ public record ClientRegistration(String clientId, String clientSecret, Instant e
 
     public static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
-    /** The AWS CLI reuses a registration while more than this remains. */
+    /** The AWS CLI reuses a registration unless fewer than this remain: exactly 15:00 left is still reused. */
     public static final Duration REUSE_WINDOW = Duration.ofMinutes(15);
 
     public static final String AUTH_CODE_GRANT = "authorization_code";
@@ -27,12 +27,12 @@ public record ClientRegistration(String clientId, String clientSecret, Instant e
     /** A registration made for the authorization-code flow (the AWS CLI's PKCE registrations carry grantTypes). */
     public boolean usableForAuthCode(Instant now) {
         return grantTypes != null && grantTypes.contains(AUTH_CODE_GRANT)
-                && Duration.between(now, expiresAt).compareTo(REUSE_WINDOW) > 0;
+                && Duration.between(now, expiresAt).compareTo(REUSE_WINDOW) >= 0;
     }
 
     public boolean usableForDeviceFlow(Instant now) {
         boolean grantOk = grantTypes == null || grantTypes.contains(DEVICE_GRANT);
-        return grantOk && Duration.between(now, expiresAt).compareTo(REUSE_WINDOW) > 0;
+        return grantOk && Duration.between(now, expiresAt).compareTo(REUSE_WINDOW) >= 0;
     }
 
     @Override

@@ -99,10 +99,10 @@ public final class DeviceLogin {
     private ClientRegistration register(SsoSession session) {
         Instant now = clock.instant();
         String clientName = "ssocred-client-" + session.name().orElse(Long.toString(now.getEpochSecond()));
-        OidcApi.Registered r = oidc.registerClient(clientName, session.scopes());
+        OidcApi.Registered r = oidc.registerClient(clientName, session.requestedScopes());
         Instant expires = Instant.ofEpochSecond(r.clientSecretExpiresAt());
         ClientRegistration reg = new ClientRegistration(r.clientId(), r.clientSecret(), expires,
-                Timestamps.format(expires), session.scopes(), null);
+                Timestamps.format(expires), session.requestedScopes(), null);
         cache.writeRegistration(session, reg);
         return reg;
     }

@@ -50,7 +50,7 @@ public final class LoginService {
             if (lock.waited()) {
                 Optional<SsoToken> now = cache.readTokenIfIntact(session);
                 if (now.isPresent() && !now.equals(before)
-                        && now.get().remaining(clock.instant()).compareTo(TokenService.REFRESH_WINDOW) > 0) {
+                        && now.get().remaining(clock.instant()).compareTo(TokenService.REFRESH_WINDOW) >= 0) {
                     notes.accept("Another ssocred process has just signed in to " + session.label() + ".");
                     return now.get();
                 }

@@ -82,7 +82,8 @@ public final class TokenService {
      */
     private boolean needsRefresh(SsoSession session, SsoToken token, String fix) {
         Instant now = clock.instant();
-        if (token.remaining(now).compareTo(REFRESH_WINDOW) > 0) {
+        // botocore refreshes when "remaining < _REFRESH_WINDOW": with exactly 15:00 left it uses the token as it is.
+        if (token.remaining(now).compareTo(REFRESH_WINDOW) >= 0) {
             return false;
         }
         Optional<String> cannot = whyNotRefreshable(session, token, now);

@@ -43,4 +43,23 @@ class CredentialsFileWriterTest {
         assertTrue(Files.exists(dir.resolve(".credentials.lock")));
         assertTrue(Files.readString(file).contains("[dev]"));
     }
+
+    @Test
+    void aLeadingLineFeedOrACarriageReturnAnywhereIsRefusedToo() throws Exception {
+        Path file = Files.writeString(dir.resolve("credentials"), "[keep]\nregion = x\n");
+        for (String secret : new String[] {"\nSEKRET-VALUE", "SEKRET\rVALUE", "SEKRET-VALUE\r"}) {
+            var creds = new RoleCredentials("ASIA", secret, "T", Instant.parse("2099-01-01T00:00:00Z"), "1");
+            var e = assertThrows(SsocredException.class, () -> writer(file).write("dev", creds, false));
+            assertTrue(e.getMessage().contains("line break in aws_secret_access_key"), e.getMessage());
+        }
+        assertEquals("[keep]\nregion = x\n", Files.readString(file));
+    }
+
+    @Test
+    void aOneLineFileWithoutAFinalNewlineKeepsItsLineAndGetsTheSectionBelow() throws Exception {
+        Path file = Files.writeString(dir.resolve("credentials"), "[keep]");
+        writer(file).write("dev", new RoleCredentials("ASIA1", "S", "T", Instant.parse("2099-01-01T00:00:00Z"), "1"), false);
+        assertEquals("[keep]\n\n[dev]\naws_access_key_id = ASIA1\naws_secret_access_key = S\naws_session_token = T\n"
+                + "aws_session_expiration = 2099-01-01T00:00:00Z\n", Files.readString(file));
+    }
 }

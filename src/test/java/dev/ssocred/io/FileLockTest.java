@@ -100,4 +100,54 @@ class FileLockTest {
             assertEquals(false, l.waited());
         }
     }
+
+    @Test
+    void aFailedAcquireReleasesTheInProcessLockForOtherThreads(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path lock = java.nio.file.Files.createSymbolicLink(tmp.resolve("z.lock"), tmp.resolve("elsewhere"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> FileLock.acquire(lock,
+                java.time.Duration.ofSeconds(1), java.time.Clock.systemUTC(), "me", h -> { }));
+        java.nio.file.Files.delete(lock);
+        // Another thread: a ReentrantLock left held by this one would make it wait, then time out.
+        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (FileLock l = FileLock.acquire(lock, java.time.Duration.ofMillis(500), java.time.Clock.systemUTC(), "t",
+                    h -> { })) {
+                return l.waited();
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        assertEquals(false, result.get());
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessIsWaitedForAndItsHolderNamed(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path lock = tmp.resolve("p.lock");
+        // POSIX record locks, as the JDK's FileChannel.lock takes them: a python3 holding one for 600 ms.
+        Process other = new ProcessBuilder("python3", "-c", "import fcntl, os, sys, time\n"
+                + "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\nfcntl.lockf(fd, fcntl.LOCK_EX)\n"
+                + "os.write(fd, b'the other process (pid 1)')\nprint('locked', flush=True)\ntime.sleep(0.6)\n",
+                lock.toString()).redirectErrorStream(true).start();
+        assertEquals("locked", new String(other.getInputStream().readNBytes(6), java.nio.charset.StandardCharsets.UTF_8));
+        java.util.List<String> waitedFor = new java.util.ArrayList<>();
+        try (FileLock l = FileLock.acquire(lock, java.time.Duration.ofSeconds(10), java.time.Clock.systemUTC(), "me",
+                waitedFor::add)) {
+            assertEquals(true, l.waited());
+        }
+        assertEquals(java.util.List.of("the other process (pid 1)"), waitedFor);
+        other.waitFor();
+        Process again = new ProcessBuilder("python3", "-c", "import fcntl, os, sys, time\n"
+                + "fd = os.open(sys.argv[1], os.O_RDWR)\nfcntl.lockf(fd, fcntl.LOCK_EX)\nos.ftruncate(fd, 0)\n"
+                + "os.write(fd, b'a second process')\nprint('locked', flush=True)\n"
+                + "time.sleep(5)\n", lock.toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new String(again.getInputStream().readNBytes(6), java.nio.charset.StandardCharsets.UTF_8));
+            var timeout = org.junit.jupiter.api.Assertions.assertThrows(FileLock.TimeoutException.class, () ->
+                    FileLock.acquire(lock, java.time.Duration.ofMillis(200), java.time.Clock.systemUTC(), "me", h -> { }));
+            assertEquals("a second process", timeout.holder());
+        } finally {
+            again.destroy();
+        }
+    }
 }

@@ -1,0 +1,144 @@
+package dev.ssocred.sso;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssocred.config.Environment;
+import dev.ssocred.config.ServiceEndpoints;
+import dev.ssocred.config.SsoSession;
+import dev.ssocred.testing.FakeOidc;
+import dev.ssocred.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every window at its exact edge, as botocore and the AWS CLI decide it ("remaining < 15 min" refreshes, expires or
+ * re-registers; exactly 15:00 does not), and the lock paths that only the process-level tests reached before.
+ */
+class WindowEdgesTest {
+    static final SsoSession CORP = new SsoSession(Optional.of("corp"), "https://d-1.awsapps.com/start", "us-east-1",
+            List.of("sso:account:access"));
+    static final ServiceEndpoints NONE = ServiceEndpoints.fromEnvironment(new Environment(Map.of()));
+    @TempDir
+    Path dir;
+    final MutableClock clock = MutableClock.at("2024-01-02T03:00:00Z");
+    final FakeOidc oidc = new FakeOidc();
+
+    private TokenCache cache() {
+        return new TokenCache(dir, Path::toString, w -> { });
+    }
+
+    private void cachedToken(Duration left) {
+        cache().writeToken(CORP, new SsoToken(CORP.startUrl(), "us-east-1", "old-at", clock.instant().plus(left), "cid",
+                "cs", "2030-01-01T00:00:00Z", "rt"));
+    }
+
+    private SsoToken usable() {
+        return new TokenService(cache(), oidc.factory(), clock, w -> { }, Duration.ofSeconds(5))
+                .usableToken(CORP, NONE, "fix");
+    }
+
+    @Test
+    void aTokenWithExactlyFifteenMinutesLeftIsUsedAsItIs() {
+        cachedToken(Duration.ofMinutes(15));
+        assertEquals("old-at", usable().accessToken());
+        assertTrue(oidc.calls.isEmpty(), "botocore refreshes only when remaining < 15 min");
+    }
+
+    @Test
+    void aTokenOneMillisecondInsideTheWindowIsRefreshed() {
+        cachedToken(Duration.ofMinutes(15).minusMillis(1));
+        oidc.queueToken("new-at", 28800, "rt-2");
+        assertEquals("new-at", usable().accessToken());
+    }
+
+    @Test
+    void aRegistrationIsReusedWithExactlyFifteenMinutesLeftAndNotOneMillisecondLess() {
+        Instant now = clock.instant();
+        var device = new ClientRegistration("c", "s", now.plus(Duration.ofMinutes(15)), "x", null, null);
+        var pkce = new ClientRegistration("c", "s", now.plus(Duration.ofMinutes(15)), "x", List.of("sso:account:access"),
+                List.of(ClientRegistration.AUTH_CODE_GRANT, "refresh_token"));
+        assertTrue(device.usableForDeviceFlow(now));
+        assertTrue(pkce.usableForAuthCode(now));
+        Instant later = now.plusMillis(1);
+        assertFalse(device.usableForDeviceFlow(later));
+        assertFalse(pkce.usableForAuthCode(later));
+        assertFalse(pkce.usableForDeviceFlow(now), "a PKCE registration is not reused for the device flow");
+        assertFalse(device.usableForAuthCode(now), "nor the other way round");
+    }
+
+    @Test
+    void registrationScopesAndGrantTypesAreReadBackFromTheCache() {
+        var reg = new ClientRegistration("cid", "secret", Instant.parse("2030-01-01T00:00:00Z"), "2030-01-01T00:00:00Z",
+                List.of("sso:account:access", "extra"), List.of(ClientRegistration.AUTH_CODE_GRANT, "refresh_token"));
+        cache().writeRegistration(CORP, reg);
+        ClientRegistration back = cache().readRegistration(CORP, "fix").orElseThrow();
+        assertEquals(List.of("sso:account:access", "extra"), back.scopes());
+        assertEquals(List.of(ClientRegistration.AUTH_CODE_GRANT, "refresh_token"), back.grantTypes());
+        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), back.expiresAt());
+        assertTrue(back.usableForAuthCode(clock.instant()));
+    }
+
+    @Test
+    void aRefreshThatWaitedForAnotherRefresherReReadsTheTokenAndDoesNotRefreshAgain() throws Exception {
+        cachedToken(Duration.ofMinutes(5));
+        var holder = dev.ssocred.io.FileLock.acquire(cache().lockPath(CORP), Duration.ofSeconds(5),
+                java.time.Clock.systemUTC(), "the other refresher", h -> { });
+        Thread other = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                // What the other refresher leaves behind before it lets go.
+                cache().writeToken(CORP, new SsoToken(CORP.startUrl(), "us-east-1", "theirs", clock.instant()
+                        .plus(Duration.ofHours(8)), "cid", "cs", "2030-01-01T00:00:00Z", "rt-2"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                holder.close();
+            }
+        });
+        other.start();
+        assertEquals("theirs", usable().accessToken());
+        other.join();
+        assertTrue(oidc.calls.isEmpty(), "the token written while we waited was used, not refreshed again");
+    }
+
+    @Test
+    void twoLoginsAtOnceMakeOneSignInAndTheSecondUsesItsToken() throws Exception {
+        LoginService logins = new LoginService(cache(), java.time.Clock.systemUTC(), Duration.ofSeconds(10),
+                Duration.ofSeconds(5));
+        AtomicInteger flows = new AtomicInteger();
+        CountDownLatch inFlow = new CountDownLatch(1);
+        List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.function.Supplier<SsoToken> signIn = () -> {
+            flows.incrementAndGet();
+            inFlow.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SsoToken(CORP.startUrl(), "us-east-1", "at-" + flows.get(), Instant.now().plus(Duration.ofHours(8)),
+                    "cid", "cs", "2030-01-01T00:00:00Z", "rt");
+        };
+        var first = new java.util.concurrent.CompletableFuture<SsoToken>();
+        Thread t = new Thread(() -> first.complete(logins.login(CORP, signIn, notes::add, "fix")));
+        t.start();
+        inFlow.await();
+        SsoToken second = logins.login(CORP, signIn, notes::add, "fix");
+        t.join();
+        assertEquals(1, flows.get(), notes.toString());
+        assertEquals(first.get().accessToken(), second.accessToken());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("Waiting for ")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("has just signed in")), notes.toString());
+    }
+}
