@@ -76,7 +76,7 @@ public final class Timestamps {
     }
 
     /** {@code uuuu-MM-ddTHH:mm:ssZ} exactly, or null for anything else (left to the full parser). */
-    private static Instant simpleUtc(String s) {
+    static Instant simpleUtc(String s) { // package-private for its test
         if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
             return null;

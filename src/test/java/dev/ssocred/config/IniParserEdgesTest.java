@@ -1,0 +1,58 @@
+package dev.ssocred.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssocred.SsocredException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** RawConfigParser's section and option rules at their edges (each checked against Python's configparser). */
+class IniParserEdgesTest {
+    private static IniFile parse(String text) {
+        return IniParser.parse(text, "f");
+    }
+
+    private static String error(String text) {
+        return assertThrows(SsocredException.class, () -> parse(text)).getMessage();
+    }
+
+    @Test
+    void aHeaderRunsToTheLastClosingBracketAndNeedsOneCharacter() {
+        assertEquals("x", parse("[x]\n").sections().get(0).header());
+        assertEquals("a]b", parse("[a]b] trailing\n").sections().get(0).header());
+        assertEquals("]", parse("[]]\n").sections().get(0).header());
+        assertTrue(error("[]\n").startsWith("f:1: a property appears before"), "[] is no header to Python either");
+        assertTrue(error("[x]\n[]\n").startsWith("f:2: expected 'key = value'"));
+        assertTrue(error("[open\n").contains("has no closing ']'"));
+        assertTrue(error("[a=b\n").startsWith("f:1: a property appears before the first [section]"),
+                "with '=' it is an option line, as for Python");
+        assertTrue(error("[a:b\n").startsWith("f:1: a property appears"));
+    }
+
+    @Test
+    void theKeyEndsAtTheFirstEqualsOrColonWhicheverComesFirst() {
+        Map<String, IniFile.Property> p = parse("[s]\na = b:c\nd : e=f\ng=\n").sections().get(0).properties();
+        assertEquals("b:c", p.get("a").value());
+        assertEquals("e=f", p.get("d").value());
+        assertEquals("", p.get("g").value());
+        assertTrue(error("[s]\n= x\n").startsWith("f:2: expected 'key = value'"));
+        assertTrue(error("[s]\n:x\n").startsWith("f:2: expected 'key = value'"));
+        assertTrue(error("[s]\nnovalue\n").startsWith("f:2: expected 'key = value'"));
+    }
+
+    @Test
+    void aLineIndentedDeeperThanItsKeyContinuesItAndOnlyDeeper() {
+        IniFile f = parse("[s]\n  a = 1\n   more\n  b = 2\n\tc = 3\n");
+        Map<String, IniFile.Property> p = f.sections().get(0).properties();
+        assertEquals("1\nmore", p.get("a").value());
+        assertEquals(List.of("a", "b", "c"), List.copyOf(p.keySet()), "same indent: a new key, not a continuation");
+        IniFile nested = parse("[services x]\nsts =\n  endpoint_url = http://a\n");
+        assertEquals(Map.of("endpoint_url", "http://a"), nested.sections().get(0).properties().get("sts").nested());
+        assertTrue(error("[s]\nsts =\n  just words\n").contains("must each be 'key = value'"));
+        IniFile unicodeIndent = parse("[s]\na = 1\n\u3000b\n");
+        assertEquals("1\nb", unicodeIndent.sections().get(0).properties().get("a").value(), "Python's white space indents");
+    }
+}
