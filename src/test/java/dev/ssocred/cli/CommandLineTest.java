@@ -22,11 +22,7 @@ class CommandLineTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(home).config("[profile dev]", "sso_session = corp", "sso_account_id = 111122223333",
-                "sso_role_name = ReadOnly", "region = eu-west-1", "[profile other]", "sso_session = corp",
-                "sso_account_id = 111122223333", "sso_role_name = Admin",
-                "[sso-session corp]", "sso_start_url = " + CliHarness.START, "sso_region = us-east-1",
-                "sso_registration_scopes = sso:account:access");
+        cli = new CliHarness(home).devAndOther("sso_registration_scopes = sso:account:access");
     }
 
     @Test

@@ -28,10 +28,7 @@ class FastPathTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(home).config("[profile dev]", "sso_session = corp", "sso_account_id = 111122223333",
-                "sso_role_name = ReadOnly", "region = eu-west-1", "[profile other]", "sso_session = corp",
-                "sso_account_id = 111122223333", "sso_role_name = Admin",
-                "[sso-session corp]", "sso_start_url = " + START, "sso_region = us-east-1");
+        cli = new CliHarness(home).devAndOther();
         cli.env.put("AWS_PROFILE", "dev");
     }
 

@@ -35,6 +35,19 @@ public final class CliHarness {
         return home.resolve(".aws").resolve(relative);
     }
 
+    /**
+     * The usual two-role home: [profile dev] (ReadOnly, eu-west-1) and [profile other] (Admin) of [sso-session corp],
+     * then {@code sessionLines} inside the sso-session.
+     */
+    public CliHarness devAndOther(String... sessionLines) {
+        List<String> lines = new ArrayList<>(List.of("[profile dev]", "sso_session = corp", "sso_account_id = 111122223333",
+                "sso_role_name = ReadOnly", "region = eu-west-1", "[profile other]", "sso_session = corp",
+                "sso_account_id = 111122223333", "sso_role_name = Admin",
+                "[sso-session corp]", "sso_start_url = " + START, "sso_region = us-east-1"));
+        lines.addAll(List.of(sessionLines));
+        return config(lines.toArray(String[]::new));
+    }
+
     public CliHarness config(String... lines) {
         Files2.write(aws("config"), Files2.lines(lines));
         return this;
