@@ -139,4 +139,49 @@ class AssumeRoleServiceTest {
         assertEquals(ExitCode.AWS, assertThrows(SsocredException.class,
                 () -> get(role(Optional.empty(), Optional.empty()))).exitCode());
     }
+
+    @Test
+    void theHintNamesOnlyTheSettingsTheProfileHas() {
+        sts.failWith = ServiceException.Kind.ACCESS_DENIED;
+        SsocredException plain = assertThrows(SsocredException.class, () -> get(role(Optional.empty(), Optional.empty())));
+        assertEquals("check role_arn of profile 'deploy' and that the role trusts source_profile 'ci'", plain.hint());
+        var full = new CredentialSource.AssumedRole("deploy", "arn:aws:iam::444455556666:role/Deploy", Optional.empty(),
+                Optional.of("ext-1"), Optional.of("arn:aws:iam::1:mfa/a"), Optional.empty(), KEYS, Optional.empty(),
+                "eu-west-1", NONE);
+        SsocredException both = assertThrows(SsocredException.class, () -> get(full));
+        assertEquals("check role_arn, external_id, mfa_serial (and the code) of profile 'deploy' and that the role trusts "
+                + "source_profile 'ci'", both.hint());
+        sts.failWith = ServiceException.Kind.EXPIRED_TOKEN;
+        SsocredException expired = assertThrows(SsocredException.class, () -> get(role(Optional.empty(), Optional.empty())));
+        assertEquals(dev.ssocred.ExitCode.CONFIG, expired.exitCode());
+        assertTrue(expired.hint().contains("'ssocred whoami ci'"), expired.hint());
+        sts.failWith = ServiceException.Kind.UNAUTHORIZED;
+        assertTrue(assertThrows(SsocredException.class, () -> get(role(Optional.empty(), Optional.empty()))).hint()
+                .contains("are not valid any more"));
+        sts.failWith = ServiceException.Kind.OTHER;
+        SsocredException other = assertThrows(SsocredException.class, () -> get(role(Optional.empty(), Optional.empty())));
+        assertEquals(dev.ssocred.ExitCode.AWS, other.exitCode());
+        assertEquals("run with --debug for details", other.hint());
+    }
+
+    @Test
+    void aCacheDirectoryThatCannotBeLockedOrWrittenStillGivesTheCredentialsWithWarnings() throws Exception {
+        Files.writeString(home.resolve("cli"), "a file where the directory should be");
+        RoleCredentials c = get(role(Optional.empty(), Optional.empty()));
+        assertEquals("ASIAROLE1", c.accessKeyId());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("cannot lock ") && w.endsWith("assuming the role without it")),
+                warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.endsWith("the credentials are not cached")), warnings.toString());
+    }
+
+    @Test
+    void deletingAnEntrySaysWhetherThereWasOne() throws Exception {
+        var sso = new dev.ssocred.config.SsoProfile("dev", new dev.ssocred.config.SsoSession(Optional.of("corp"),
+                "https://x", "us-east-1", null), "1", "R", Optional.empty(), NONE);
+        RoleCredentialsCache cache = cache();
+        assertEquals(false, cache.delete(sso));
+        cache.write(sso, new RoleCredentials("ASIA1", "secret-1", "tok-1", clock.instant().plusSeconds(3600), "1"));
+        assertEquals(true, cache.delete(sso));
+        assertEquals(false, Files.exists(cache.path(sso)));
+    }
 }

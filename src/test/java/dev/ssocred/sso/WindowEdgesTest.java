@@ -141,4 +141,28 @@ class WindowEdgesTest {
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("Waiting for ")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.contains("has just signed in")), notes.toString());
     }
+
+    @Test
+    void deletingATokenSaysWhetherThereWasOneAndKeepsTheRegistration() throws Exception {
+        assertEquals(false, cache().deleteToken(CORP));
+        cachedToken(Duration.ofHours(1));
+        cache().writeRegistration(CORP, new ClientRegistration("cid", "secret-1", Instant.parse("2030-01-01T00:00:00Z"),
+                "2030-01-01T00:00:00Z", null, null));
+        assertEquals(true, cache().deleteToken(CORP));
+        assertEquals(Optional.empty(), cache().readTokenIfIntact(CORP));
+        assertTrue(cache().readRegistration(CORP, "fix").isPresent());
+    }
+
+    @Test
+    void anExpiredTokenThatCannotBeRefreshedSaysWhenItEndedAndWhatToRun() {
+        SsoSession legacy = new SsoSession(Optional.empty(), "https://d-1.awsapps.com/start", "us-east-1", null);
+        cache().writeToken(legacy, new SsoToken(legacy.startUrl(), "us-east-1", "at", clock.instant().minusSeconds(60),
+                null, null, null, null));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ssocred.SsocredException.class, () ->
+                new TokenService(cache(), oidc.factory(), clock, w -> { }, Duration.ofSeconds(5))
+                        .usableToken(legacy, NONE, "ssocred login --profile old"));
+        assertTrue(e.getMessage().contains("2024-01-02 02:59:00"), e.getMessage());
+        assertTrue(e.hint().startsWith("run 'ssocred login --profile old'; to stop re-logging in every few hours, move "
+                + "the profile to an [sso-session]"), e.hint());
+    }
 }
