@@ -120,11 +120,11 @@ public final class LoopbackCallback implements AutoCloseable {
     }
 
     /** The error code from the server, made harmless in HTML. */
-    private static String escape(String s) {
+    static String escape(String s) { // package-private for its test
         return s == null ? "" : s.replaceAll("[^A-Za-z0-9_ .-]", "?");
     }
 
-    private static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) { // package-private for its test
         Map<String, String> out = new HashMap<>();
         if (raw == null) {
             return out;

@@ -73,4 +73,18 @@ class CredentialsFileEditorTest {
         var e = assertThrows(SsocredException.class, () -> upsert("[dev]\nnot a pair\n", "dev"));
         assertEquals("~/.aws/credentials:2: expected 'key = value', a [section] header or a comment", e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void aValueStartingWithALineBreakOrHoldingACarriageReturnIsRefused() {
+        for (String bad : new String[] {"\nx", "x\r", "\rx"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> CredentialsFileEditor
+                    .upsert("[a]\n", "f", "a", java.util.Map.of("k", bad)), bad);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("[a]\nk = v\nn = 1\n", CredentialsFileEditor.upsert("[a]\nk = old\n",
+                "f", "a", new java.util.LinkedHashMap<>(java.util.Map.of("k", "v", "n", "1")) {{
+                    clear();
+                    put("k", "v");
+                    put("n", "1");
+                }}));
+    }
 }

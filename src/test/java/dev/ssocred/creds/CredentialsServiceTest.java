@@ -101,4 +101,16 @@ class CredentialsServiceTest {
         assertEquals(ExitCode.AWS, e.exitCode());
         assertEquals("retry in a moment", e.hint());
     }
+
+    @Test
+    void anUnlockableAndUnreadableCacheStillGivesCredentialsWithWarnings() throws Exception {
+        java.nio.file.Files.createDirectories(cache.lockPath(DEV)); // the lock cannot be opened
+        java.nio.file.Files.createDirectories(cache.path(DEV));     // nor the entry read or written
+        RoleCredentials c = service.credentials(DEV, "fix");
+        assertEquals("ASIA1", c.accessKeyId());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("it is not a regular file")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.endsWith("the credentials are not cached")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("cannot lock ") && w.endsWith("fetching without it")),
+                warnings.toString());
+    }
 }
