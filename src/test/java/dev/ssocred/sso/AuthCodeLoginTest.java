@@ -174,4 +174,78 @@ class AuthCodeLoginTest {
         assertTrue(p.verifier().matches("[A-Za-z0-9._~-]{64}"), p.verifier());
         assertEquals(43, p.challenge().length());
     }
+
+    @Test
+    void thePersonIsToldThenCountedDownThenTheLineIsEndedInThatOrder() {
+        List<String> events = new ArrayList<>();
+        LoginListener recording = new LoginListener() {
+            @Override
+            public void prompt(OidcApi.DeviceAuthorization auth, boolean browserOpened, Instant expiresAt) {
+                events.add("prompt");
+            }
+
+            @Override
+            public void promptBrowser(String url, boolean browserOpened, Instant until) {
+                events.add("promptBrowser " + browserOpened + " " + url.startsWith("https://oidc.us-east-1.amazonaws.com/"));
+            }
+
+            @Override
+            public void waiting(Duration remaining) {
+                if (!events.get(events.size() - 1).equals("waiting")) {
+                    events.add("waiting");
+                }
+                assertTrue(!remaining.isNegative() && !remaining.isZero() && remaining.compareTo(Duration.ofSeconds(3)) <= 0,
+                        remaining.toString());
+            }
+
+            @Override
+            public void done() {
+                events.add("done");
+            }
+        };
+        oidc.queueToken("AT", 3600, "RT");
+        Browser late = url -> {
+            Map<String, String> q = query(url);
+            new Thread(() -> {
+                try {
+                    Thread.sleep(1200); // longer than one countdown tick
+                    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(q.get("redirect_uri")
+                            + "?code=c&state=" + q.get("state"))).build(), HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).start();
+            return true;
+        };
+        login(late).login(CORP, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP, Duration.ofSeconds(3), recording, "fix");
+        assertEquals(List.of("promptBrowser true true", "waiting", "done"), events);
+    }
+
+    @Test
+    void aBrowserThatComesBackWithAnotherErrorIsNotCalledADenial() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ssocred.SsocredException.class, () -> login(
+                returning("error=server_error&state=STATE")).login(CORP, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP,
+                Duration.ofSeconds(30), listener, "fix"));
+        assertEquals("the browser came back without a sign-in (server_error)", e.getMessage());
+        assertEquals("run 'fix' again", e.hint());
+    }
+
+    @Test
+    void anExpiredOrSecondGrantTypeRegistrationIsReplacedAndAnUnreadableOneWarned() throws Exception {
+        TokenCache cache = new TokenCache(dir, Path::toString, w -> { });
+        cache.writeRegistration(CORP, new ClientRegistration("old", "old-secret", Instant.now().plusSeconds(60),
+                "soon", java.util.List.of("sso:account:access"), java.util.List.of("authorization_code", "refresh_token")));
+        oidc.queueToken("AT", 3600, "RT");
+        login(returning("code=c&state=STATE")).login(CORP, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP,
+                Duration.ofSeconds(30), listener, "fix");
+        assertEquals("RegisterClient authorization_code http://127.0.0.1/oauth/callback "
+                + "https://d-1234567890.awsapps.com/start", oidc.calls.get(0), "fewer than 15 minutes left: replaced");
+        java.nio.file.Files.writeString(dir.resolve(CacheKeys.registrationFile(CORP)), "{broken");
+        oidc.calls.clear();
+        oidc.queueToken("AT", 3600, "RT");
+        login(returning("code=c&state=STATE")).login(CORP, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP,
+                Duration.ofSeconds(30), listener, "fix");
+        assertTrue(warnings.stream().anyMatch(w -> w.endsWith("; registering a new client")), warnings.toString());
+        assertTrue(oidc.calls.get(0).startsWith("RegisterClient"), oidc.calls.toString());
+    }
 }
