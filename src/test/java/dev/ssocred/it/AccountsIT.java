@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssocred.config.SsoSession;
 import dev.ssocred.emulator.Fault;
-import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.io.Timestamps;
 import dev.ssocred.sso.SsoToken;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
@@ -22,23 +22,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** logout, status, list, populate and doctor with the packaged file against the emulator, and boto3 reading the result. */
-class AccountsIT {
+class AccountsIT extends EmulatedHome {
     static final SsoSession OTHER = new SsoSession(Optional.of("other"), "https://d-9999999999.awsapps.com/start",
             "us-east-1", List.of("sso:account:access"));
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         env = CorpHome.signedIn(home, emu, "[profile other-dev]", "sso_session = other", "sso_account_id = 444455556666",
                 "sso_role_name = ReadOnly", "[sso-session other]", "sso_start_url = " + OTHER.startUrl(),
                 "sso_region = us-east-1", "sso_registration_scopes = sso:account:access");
@@ -48,10 +42,6 @@ class AccountsIT {
                 Timestamps.format(seed.registrationExpiresAt()), seed.refreshToken()));
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     @Test
     void listGoesThroughEveryPageAndThroughThrottling() throws Exception {

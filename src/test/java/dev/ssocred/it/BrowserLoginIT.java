@@ -3,7 +3,7 @@ package dev.ssocred.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
@@ -17,24 +17,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The browser sign-in (authorization code with PKCE) with the packaged file: a scripted browser (curl) follows the
  * emulator's /authorize redirect to ssocred's loopback listener, as a signed-in browser does.
  */
-class BrowserLoginIT {
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
+class BrowserLoginIT extends EmulatedHome {
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         emu.autoApproveAfter = Duration.ZERO; // for the device-code cases
         CorpHome.config(home, "[profile legacy]", "sso_start_url = https://d-1234567890.awsapps.com/start",
                 "sso_region = us-east-1", "sso_account_id = 111122223333", "sso_role_name = ReadOnly");
@@ -43,10 +37,6 @@ class BrowserLoginIT {
         env.put("BROWSER", browser("exec curl -s -L -o /dev/null \"$1\""));
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     private String browser(String body) {
         Path p = Files2.write(home.resolve("bin/browser-" + Math.abs(body.hashCode())), "#!/bin/sh\n" + body + "\n");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
@@ -19,25 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ssocred console} with the packaged file against the emulator's federation endpoint (getSigninToken takes
  * only live temporary credentials it issued; login with a valid SigninToken redirects to the destination), with curl
  * as the browser.
  */
-class ConsoleIT {
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
+class ConsoleIT extends EmulatedHome {
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         env = CorpHome.signedIn(home, emu, "region = eu-west-1",
                 "[profile prod]", "role_arn = arn:aws:iam::444455556666:role/Deploy", "source_profile = dev",
                 "region = us-gov-west-1");
@@ -45,10 +39,6 @@ class ConsoleIT {
                 "aws_secret_access_key = long-term-secret"));
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()

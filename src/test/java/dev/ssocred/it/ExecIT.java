@@ -4,38 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Launcher;
 import dev.ssocred.testing.Run;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ssocred exec} and {@code ssocred whoami} with the packaged file against the emulator (SigV4-verifying STS). */
-class ExecIT {
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
+class ExecIT extends EmulatedHome {
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         env = CorpHome.signedIn(home, emu, "region = eu-west-1", "[profile admin]", "sso_session = corp",
                 "sso_account_id = 111122223333", "sso_role_name = Admin");
         env.put("AWS_PROFILE", "admin");
         env.put("AWS_ACCESS_KEY_ID", "AKIASTALE");
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     private Run.Result sh(String script) throws Exception {
         return Run.run(env, home, List.of("/bin/sh", "-c", script));

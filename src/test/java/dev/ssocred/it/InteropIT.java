@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.io.Json;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
 import dev.ssocred.testing.Run;
@@ -19,10 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ssocred against the real consumers of its files and output, both directions: the AWS CLI v1 (pip) and v2
@@ -30,18 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * by the emulator's SigV4 check against credentials it issued, so a pass means the tool really signed with what
  * ssocred handed over.
  */
-class InteropIT {
+class InteropIT extends EmulatedHome {
     static final String ACCOUNT = "111122223333";
     static final Path SCRIPTS = Path.of("src", "test", "interop").toAbsolutePath();
 
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         emu.autoApproveAfter = Duration.ZERO;
         Path bin = Files.createDirectories(home.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("ssocred"), Launcher.path());
@@ -59,10 +53,6 @@ class InteropIT {
         assertEquals(0, login.code(), login.toString());
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     private Run.Result run(List<String> command) throws Exception {
         return Run.run(env, home, command);

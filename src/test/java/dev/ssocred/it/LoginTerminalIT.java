@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssocred.config.SsoSession;
-import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.sso.SsoToken;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
@@ -20,26 +20,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ssocred login} as a person meets it: the packaged file on a real pseudo-terminal, the real clock and
  * sleeper, and an emulator that waits for the person to approve (or deny) in the browser, as the service does.
  */
-class LoginTerminalIT {
+class LoginTerminalIT extends EmulatedHome {
     static final String CODE = "([B-Z]{4}-[B-Z]{4})";
     static final SsoSession CORP = CorpHome.CORP;
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         emu.manualApproval = true;
         emu.autoApproveAfter = null;
         CorpHome.config(home);
@@ -52,10 +46,6 @@ class LoginTerminalIT {
         env.put("BROWSER", browser.toString());
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     private Pty login(String... extra) throws Exception {
         return Pty.start(env, Launcher.path() + " login --use-device-code --profile dev" + String.join(" ", extra));

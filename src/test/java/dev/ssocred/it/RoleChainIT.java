@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.io.Json;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Role chaining with the packaged file: AssumeRole at the emulator's STS (which verifies each SigV4 signature against
@@ -29,20 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * (botocore 1.43, which can walk the chain itself against the emulator) and v2, an MFA code typed on a real
  * pseudo-terminal, and the refusals a person meets.
  */
-class RoleChainIT {
+class RoleChainIT extends EmulatedHome {
     static final String DEPLOY = "arn:aws:iam::444455556666:role/Deploy";
     static final String DEEP = "arn:aws:iam::777788889999:role/Deep";
     static final String GUARDED = "arn:aws:iam::444455556666:role/Guarded";
     static final String SERIAL = "arn:aws:iam::111122223333:mfa/alice";
 
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         env = CorpHome.signedIn(home, emu,
                 "[profile prod]", "role_arn = " + DEPLOY, "source_profile = dev", "region = eu-west-1",
                 "[profile deep]", "role_arn = " + DEEP, "source_profile = prod", "external_id = ext-1",
@@ -60,10 +54,6 @@ class RoleChainIT {
         emu.requireMfa(GUARDED, SERIAL, "246810");
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     private Run.Result run(List<String> command) throws Exception {
         return Run.run(env, home, command);

@@ -3,7 +3,7 @@ package dev.ssocred.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Launcher;
 import dev.ssocred.testing.Run;
@@ -23,20 +23,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ssocred serve} as a real process, read by boto3 and the JavaScript SDK; {@code exec --serve}. */
-class ServeIT {
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
+class ServeIT extends EmulatedHome {
     Map<String, String> env;
     Process serve;
     final Map<String, String> vars = new HashMap<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         env = CorpHome.signedIn(home, emu);
     }
 
@@ -45,7 +40,6 @@ class ServeIT {
         if (serve != null) {
             serve.destroy();
         }
-        emu.close();
     }
 
     private void startServe() throws Exception {

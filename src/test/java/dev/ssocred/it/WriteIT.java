@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssocred.config.IniFile;
 import dev.ssocred.config.IniParser;
-import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.testing.EmulatedHome;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
@@ -17,29 +17,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ssocred write} as scripts use it: many at once, and into a ~/.aws/credentials that is a dotfile link. */
-class WriteIT {
+class WriteIT extends EmulatedHome {
     static final int N = 12;
-    @TempDir
-    Path home;
-    IdentityCenterEmulator emu;
     Map<String, String> env;
 
     @BeforeEach
     void setUp() throws Exception {
-        emu = IdentityCenterEmulator.start();
         env = CorpHome.signedIn(home, emu);
     }
 
-    @AfterEach
-    void tearDown() {
-        emu.close();
-    }
 
     @Test
     void parallelWritersOfDifferentSectionsAllLand() throws Exception {
