@@ -119,4 +119,42 @@ class SecretFilesTest {
         org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> write(target, "new"));
         assertEquals(List.of(), warnings, "no claim that the file is now rw------- when nothing was written");
     }
+
+    @org.junit.jupiter.api.Test
+    void theConfigFileKeepsItsModeANewOneIsPrivateAndALinkIsWrittenThrough(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path config = java.nio.file.Files.writeString(tmp.resolve("config"), "[old]\n");
+        java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        SecretFiles.replaceKeepingMode(config, "[new]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "~/.aws/config");
+        org.junit.jupiter.api.Assertions.assertEquals("[new]\n", java.nio.file.Files.readString(config));
+        org.junit.jupiter.api.Assertions.assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(config)));
+        Path fresh = tmp.resolve("sub/dir/config");
+        SecretFiles.replaceKeepingMode(fresh, "x".getBytes(java.nio.charset.StandardCharsets.UTF_8), "fresh");
+        org.junit.jupiter.api.Assertions.assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(fresh)));
+        org.junit.jupiter.api.Assertions.assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(fresh.getParent())));
+        Path dotfiles = java.nio.file.Files.writeString(tmp.resolve("dotfiles-config"), "[a]\n");
+        Path link = java.nio.file.Files.createSymbolicLink(tmp.resolve("linked"), dotfiles);
+        SecretFiles.replaceKeepingMode(link, "[b]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "~/.aws/config");
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.isSymbolicLink(link));
+        org.junit.jupiter.api.Assertions.assertEquals("[b]\n", java.nio.file.Files.readString(dotfiles));
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyTempFilesOlderThanAMinuteAreTakenForAbandoned(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path target = tmp.resolve("tok.json");
+        Path old = java.nio.file.Files.writeString(tmp.resolve(".tok.json.1.tmp"), "x");
+        Path young = java.nio.file.Files.writeString(tmp.resolve(".tok.json.2.tmp"), "x");
+        Path other = java.nio.file.Files.writeString(tmp.resolve(".other.json.3.tmp"), "x");
+        long now = System.currentTimeMillis();
+        java.nio.file.Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(now - 120_000));
+        java.nio.file.Files.setLastModifiedTime(young, java.nio.file.attribute.FileTime.fromMillis(now - 50_000));
+        java.nio.file.Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(now - 120_000));
+        SecretFiles.write(target, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), w -> { }, "tok");
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(old));
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(young), "a live writer's, maybe");
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(other), "another file's");
+    }
 }

@@ -88,4 +88,24 @@ class SmallPiecesTest {
     void aLockHoldersDescriptionNamesThisProcess() {
         assertEquals("ssocred x (pid " + ProcessHandle.current().pid() + ")", dev.ssocred.io.FileLock.describeSelf("ssocred x"));
     }
+
+    @Test
+    void theCallbackPageIsUncachedHtmlAndOnlyTheRedirectPathWithACodeCounts() throws Exception {
+        try (LoopbackCallback cb = LoopbackCallback.listen(0, "st")) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var nothing = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(cb.redirectUri())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, nothing.statusCode());
+            var ok = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(cb.redirectUri()
+                    + "?code=c1&state=st")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode());
+            assertEquals("text/html; charset=utf-8", ok.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("no-store", ok.headers().firstValue("Cache-Control").orElse(""), "a code must not stay in a cache");
+            assertTrue(ok.body().contains("Signed in to AWS IAM Identity Center"), ok.body());
+            assertEquals("c1", cb.await(Duration.ofSeconds(1)).orElseThrow().code());
+            var denied = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(cb.redirectUri()
+                    + "?error=%3Cb%3E&state=st")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(denied.body().contains("Sign-in was not completed (?b?)"), denied.body());
+        }
+    }
 }
