@@ -53,8 +53,9 @@ class ResolverEdgesTest {
         assertEquals(Optional.of("http://127.0.0.1:2"), r.endpointsFor(Optional.empty()).endpoint("sts"));
         assertEquals(Optional.empty(), r.endpointsFor(Optional.empty()).endpoint("sso"));
         assertEquals(Optional.of("http://127.0.0.1:1"), r.endpointsFor(Optional.of("dev")).endpoint("sso"));
-        assertEquals(Optional.of("http://127.0.0.1:1"), r.endpointsFor(Optional.of("missing-profile")).endpoint("sso")
-                .or(() -> Optional.of("http://127.0.0.1:1")), "an unknown profile falls back to the environment");
+        assertEquals(Optional.empty(), r.endpointsFor(Optional.of("missing-profile")).endpoint("sso"),
+                "an unknown profile falls back to the environment, which names only STS");
+        assertEquals(Optional.of("http://127.0.0.1:2"), r.endpointsFor(Optional.of("missing-profile")).endpoint("sts"));
         assertEquals(Optional.of(Path.of("/home/ann/ca.pem")), r.endpointsFor(Optional.of("dev")).caBundle());
         ProfileResolver env = resolver(config, "", Map.of("HOME", "/home/ann", "AWS_CA_BUNDLE", "/etc/corp.pem"));
         assertEquals(Optional.of(Path.of("/etc/corp.pem")), env.endpointsFor(Optional.of("dev")).caBundle(),
