@@ -56,8 +56,8 @@ final class ConsoleCommand implements Callable<Integer> {
                     + "(role_arn and source_profile = " + name + ")");
         }
         RoleCredentials creds = ctx.credentials(source);
-        String region = WhoamiCommand.stsRegion(source);
-        var endpoints = WhoamiCommand.endpoints(ctx, source);
+        String region = source.apiRegion();
+        var endpoints = source.endpoints();
         String endpoint = SigninUrls.federationEndpoint(region, endpoints.endpoint("signin"));
         String token;
         try {

@@ -29,28 +29,13 @@ final class WhoamiCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    /** The profile's region, else its Identity Center session's, else the global endpoint's. */
-    static String stsRegion(CredentialSource source) {
-        return source.region().or(() -> source.ssoRoot().map(p -> p.session().region())).orElse("us-east-1");
-    }
-
-    static dev.ssocred.config.ServiceEndpoints endpoints(Context ctx, CredentialSource source) {
-        if (source instanceof CredentialSource.AssumedRole a) {
-            return a.endpoints();
-        }
-        if (source instanceof CredentialSource.SsoRole r) {
-            return r.sso().endpoints();
-        }
-        return ctx.resolver().endpoints(ctx.resolver().profile(source.profile()));
-    }
-
     @Override
     public Integer call() {
         boolean json = Output.parse(output);
         String name = profileArgument.resolve(ctx);
         CredentialSource source = ctx.sources().resolve(name);
         RoleCredentials creds = ctx.credentials(source);
-        StsApi.CallerIdentity id = ctx.sts().callerIdentity(creds, stsRegion(source), endpoints(ctx, source));
+        StsApi.CallerIdentity id = ctx.sts().callerIdentity(creds, source.apiRegion(), source.endpoints());
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("UserId", id.userId());

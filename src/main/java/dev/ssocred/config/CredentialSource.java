@@ -15,6 +15,17 @@ public sealed interface CredentialSource {
     /** The profile's {@code region}, exported next to the keys. */
     Optional<String> region();
 
+    /** The endpoint overrides for calls made with these credentials (STS, the sign-in endpoint). */
+    ServiceEndpoints endpoints();
+
+    /**
+     * The region of calls made with these credentials (whoami's STS, the console's partition): the profile's, else
+     * its Identity Center session's, else us-east-1.
+     */
+    default String apiRegion() {
+        return region().or(() -> ssoRoot().map(p -> p.session().region())).orElse("us-east-1");
+    }
+
     /** {@code sso_account_id}/{@code sso_role_name} through an sso-session or a legacy start URL. */
     record SsoRole(SsoProfile sso) implements CredentialSource {
         @Override
@@ -26,11 +37,16 @@ public sealed interface CredentialSource {
         public Optional<String> region() {
             return sso.region();
         }
+
+        @Override
+        public ServiceEndpoints endpoints() {
+            return sso.endpoints();
+        }
     }
 
     /** {@code aws_access_key_id} and {@code aws_secret_access_key} in the credentials or config file. */
     record StaticKeys(String profile, String accessKeyId, String secretAccessKey, Optional<String> sessionToken,
-                      Optional<String> region, String where) implements CredentialSource {
+                      Optional<String> region, String where, ServiceEndpoints endpoints) implements CredentialSource {
         public StaticKeys {
             dev.ssocred.io.Secrets.hold(secretAccessKey, sessionToken.orElse(null));
         }

@@ -44,7 +44,7 @@ public final class SourceResolver {
         return p.has("aws_access_key_id") || p.has("aws_secret_access_key");
     }
 
-    private static CredentialSource staticKeys(Profile p) {
+    private CredentialSource staticKeys(Profile p) {
         for (String key : List.of("aws_access_key_id", "aws_secret_access_key")) {
             if (!p.has(key)) {
                 throw SsocredException.config("profile '" + p.name() + "' has "
@@ -54,7 +54,8 @@ public final class SourceResolver {
         }
         String where = p.settings().get("aws_access_key_id").location();
         return new CredentialSource.StaticKeys(p.name(), p.get("aws_access_key_id").get(),
-                p.get("aws_secret_access_key").get(), p.get("aws_session_token"), p.get("region"), where);
+                p.get("aws_secret_access_key").get(), p.get("aws_session_token"), p.get("region"), where,
+                profiles.endpoints(p));
     }
 
     private CredentialSource assumed(Profile p, List<String> visited, Profile top) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AssumeRoleServiceTest {
     static final ServiceEndpoints NONE = ServiceEndpoints.fromEnvironment(new Environment(Map.of()));
     static final CredentialSource.StaticKeys KEYS = new CredentialSource.StaticKeys("ci", "AKIASOURCE",
-            "source-secret", Optional.empty(), Optional.empty(), "~/.aws/credentials:2");
+            "source-secret", Optional.empty(), Optional.empty(), "~/.aws/credentials:2", NONE);
     @TempDir
     Path home;
     final MutableClock clock = MutableClock.at("2024-01-02T03:00:00Z");

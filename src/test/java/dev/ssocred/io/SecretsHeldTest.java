@@ -44,9 +44,9 @@ class SecretsHeldTest {
         String e = secret();
         masked(e, new RoleCredentials("ASIA1", "sk-123456", e, Instant.EPOCH, "1"), "sessionToken=***");
         String f = secret();
-        masked(f, new CredentialSource.StaticKeys("ci", "AKIA1", f, Optional.empty(), Optional.empty(), "w"), "AKIA1");
+        masked(f, new CredentialSource.StaticKeys("ci", "AKIA1", f, Optional.empty(), Optional.empty(), "w", null), "AKIA1");
         String g = secret();
-        masked(g, new CredentialSource.StaticKeys("ci", "AKIA1", "k-123456", Optional.of(g), Optional.empty(), "w"), "ci");
+        masked(g, new CredentialSource.StaticKeys("ci", "AKIA1", "k-123456", Optional.of(g), Optional.empty(), "w", null), "ci");
         String h = secret();
         masked(h, new OidcApi.Registered("cid", h, 1L), "Registered");
         String i = secret();
