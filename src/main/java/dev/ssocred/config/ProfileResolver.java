@@ -75,7 +75,12 @@ public final class ProfileResolver {
 
     /** Everything needed to fetch role credentials for {@code name}. */
     public SsoProfile forCredentials(String name) {
-        Profile p = profile(name);
+        return forCredentials(profile(name));
+    }
+
+    /** The same for a profile already looked up (the credential source resolver has it in hand). */
+    SsoProfile forCredentials(Profile p) {
+        String name = p.name();
         Map<String, Setting> merged = merged(p);
         List<String> missing = new ArrayList<>();
         for (String key : List.of("sso_account_id", "sso_role_name", "sso_start_url", "sso_region")) {

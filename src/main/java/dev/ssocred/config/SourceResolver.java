@@ -37,7 +37,8 @@ public final class SourceResolver {
         if (!p.has("sso_account_id") && !p.has("sso_role_name") && hasStaticKeys(p)) {
             return staticKeys(p);
         }
-        return new CredentialSource.SsoRole(profiles.forCredentials(p.name()));
+        // The profile in hand, not its name: building a profile merges both files, and this is the cache-hit path.
+        return new CredentialSource.SsoRole(profiles.forCredentials(p));
     }
 
     static boolean hasStaticKeys(Profile p) {
