@@ -67,26 +67,41 @@ public final class FastPath {
         }
     }
 
-    /** Answers from ~/.aws/cli/cache alone; false (having printed nothing) on a miss, a warning or any error. */
+    /**
+     * Answers from ~/.aws/cli/cache alone; false (having printed nothing) on a miss, a warning or any error. Like
+     * everything a hit runs, written without lambdas or method references (see {@link AwsConfig}).
+     */
     private static boolean cacheHit(Request r, Environment env, Clock clock, PrintWriter out) {
         try {
-            List<String> warnings = new ArrayList<>();
+            Collected warnings = new Collected();
             AwsPaths paths = AwsPaths.from(env);
-            AwsConfig config = AwsConfig.load(paths, env, warnings::add);
-            CredentialSource source = new SourceResolver(new ProfileResolver(config, env), env, warnings::add).resolve(
+            AwsConfig config = AwsConfig.load(paths, env, warnings);
+            CredentialSource source = new SourceResolver(new ProfileResolver(config, env), env, warnings).resolve(
                     ProfileResolver.selectName(Optional.ofNullable(r.profile), env));
-            Optional<RoleCredentials> creds = cached(source, new RoleCredentialsCache(paths.cliCacheDir(), p -> "",
-                    warnings::add), clock);
-            if (creds.isEmpty() || !warnings.isEmpty()) {
+            Optional<RoleCredentials> creds = cached(source, new RoleCredentialsCache(paths.cliCacheDir(),
+                    RoleCredentialsCache.UNNAMED, warnings), clock);
+            if (creds.isEmpty() || !warnings.list.isEmpty()) {
                 return false;
             }
-            String text = r.format.render(creds.get(), r.format == CredentialFormat.PROCESS ? Optional.empty()
-                    : Optional.ofNullable(r.region).or(source::region));
-            out.print(text);
+            Optional<String> region = Optional.empty();
+            if (r.format != CredentialFormat.PROCESS) {
+                region = r.region != null ? Optional.of(r.region) : source.region();
+            }
+            out.print(r.format.render(creds.get(), region));
             out.flush();
             return true;
         } catch (SsocredException | IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** Warnings kept for a look afterwards: any warning sends the call to the full path, which prints them. */
+    private static final class Collected implements java.util.function.Consumer<String> {
+        final List<String> list = new ArrayList<>();
+
+        @Override
+        public void accept(String warning) {
+            list.add(warning);
         }
     }
 
@@ -153,8 +168,7 @@ public final class FastPath {
             }
             Optional<CredentialFormat> f = env ? CredentialFormat.forEnv(format) : Optional.of(CredentialFormat.PROCESS);
             String name = names.isEmpty() ? null : names.get(0);
-            String r = region;
-            return f.map(cf -> new Request(name, cf, r));
+            return f.isPresent() ? Optional.of(new Request(name, f.get(), region)) : Optional.empty();
         }
 
         private static boolean isProfileFlag(String a) {

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * The user's ~/.aws/config and ~/.aws/credentials, read once, with the AWS CLI's rules for which section is which.
  * Spellings the AWS CLI silently ignores ({@code [dev]} for {@code [profile dev]}, {@code sso-start-url} for
  * {@code sso_start_url}) are honoured here, with a warning that names the line and the canonical spelling.
+ *
+ * <p>Every credential_process call reads the files through this class, so the code a lookup runs has plain loops
+ * and ifs, no lambdas or method references: the first one would start the JVM's invokedynamic machinery, several
+ * milliseconds of a ~50 ms call (docs/performance.md). {@code LauncherIT} checks a cache hit loads no lambda.
  */
 public final class AwsConfig {
     private final IniFile config;
@@ -44,15 +48,18 @@ public final class AwsConfig {
 
     static IniFile read(Path file, Environment env, Consumer<String> warnings) {
         String display = display(file, env);
-        return TextFiles.readUtf8(file, display).map(text -> {
-            if (text.startsWith("\uFEFF")) {
-                // Notepad saves one. Python reads it as part of the first line, so the AWS CLI cannot read the file.
-                warnings.accept(display + " starts with a byte-order mark (U+FEFF), which the AWS CLI and the SDKs "
-                        + "cannot read; save it as UTF-8 without BOM");
-                text = text.substring(1);
-            }
-            return IniParser.parse(text, display);
-        }).orElseGet(() -> IniFile.empty(display));
+        Optional<String> read = TextFiles.readUtf8(file, display);
+        if (read.isEmpty()) {
+            return IniFile.empty(display);
+        }
+        String text = read.get();
+        if (text.startsWith("\uFEFF")) {
+            // Notepad saves one. Python reads it as part of the first line, so the AWS CLI cannot read the file.
+            warnings.accept(display + " starts with a byte-order mark (U+FEFF), which the AWS CLI and the SDKs "
+                    + "cannot read; save it as UTF-8 without BOM");
+            text = text.substring(1);
+        }
+        return IniParser.parse(text, display);
     }
 
     /** False when the config file does not exist (an empty file exists). */
@@ -76,7 +83,10 @@ public final class AwsConfig {
     public List<String> profileNames() {
         TreeSet<String> names = new TreeSet<>();
         for (IniFile.Section s : config.sections()) {
-            profileName(s.header()).ifPresent(names::add);
+            String name = profileName(s.header());
+            if (name != null) {
+                names.add(name);
+            }
         }
         for (IniFile.Section s : credentials.sections()) {
             names.add(s.header());
@@ -92,44 +102,53 @@ public final class AwsConfig {
             return Optional.empty();
         }
         Map<String, Setting> settings = new LinkedHashMap<>();
-        fromConfig.ifPresent(s -> overlay(settings, settings(s, config)));
-        fromCreds.ifPresent(s -> overlay(settings, settings(s, credentials)));
-        String where = fromConfig.map(s -> "[" + s.header() + "] in " + config.displayPath())
-                .orElseGet(() -> "[" + name + "] in " + credentials.displayPath());
-        String header = fromConfig.map(IniFile.Section::header).orElse(name);
+        if (fromConfig.isPresent()) {
+            overlay(settings, settings(fromConfig.get(), config));
+        }
+        if (fromCreds.isPresent()) {
+            overlay(settings, settings(fromCreds.get(), credentials));
+        }
+        String where = fromConfig.isPresent() ? "[" + fromConfig.get().header() + "] in " + config.displayPath()
+                : "[" + name + "] in " + credentials.displayPath();
+        String header = fromConfig.isPresent() ? fromConfig.get().header() : name;
         return Optional.of(new Profile(name, header, where, settings));
     }
 
     /** Puts {@code over} onto {@code base}; a hyphenated alias never replaces a value under the real name. */
     static void overlay(Map<String, Setting> base, Map<String, Setting> over) {
-        over.forEach((k, v) -> {
-            Setting old = base.get(k);
-            if (!(v.alias() && old != null && !old.alias())) {
-                base.put(k, v);
+        for (Map.Entry<String, Setting> e : over.entrySet()) {
+            Setting old = base.get(e.getKey());
+            if (!(e.getValue().alias() && old != null && !old.alias())) {
+                base.put(e.getKey(), e.getValue());
             }
-        });
+        }
     }
 
     /** The [sso-session] names, sorted, for hints. */
     public List<String> sessionNames() {
         TreeSet<String> names = new TreeSet<>();
         for (IniFile.Section s : config.sections()) {
-            classify(s.header()).filter(n -> n.kind().equals("sso-session")).ifPresent(n -> names.add(n.name()));
+            SectionName n = classify(s.header());
+            if (n != null && n.kind().equals("sso-session")) {
+                names.add(n.name());
+            }
         }
         return List.copyOf(names);
     }
 
     public Optional<Map<String, Setting>> ssoSession(String name) {
-        return prefixed("sso-session", name).map(s -> settings(s, config));
+        IniFile.Section s = prefixed("sso-session", name);
+        return s == null ? Optional.empty() : Optional.of(settings(s, config));
     }
 
     /** Whether [sso-session NAME] has the key at all, blank values included (which settings() leaves out). */
     public boolean sessionDeclares(String name, String key) {
-        return prefixed("sso-session", name).map(s -> s.properties().containsKey(key)).orElse(false);
+        IniFile.Section s = prefixed("sso-session", name);
+        return s != null && s.properties().containsKey(key);
     }
 
     public Optional<IniFile.Section> services(String name) {
-        return prefixed("services", name);
+        return Optional.ofNullable(prefixed("services", name));
     }
 
     /** Where a section lives, for hints: {@code [sso-session corp] in ~/.aws/config}. */
@@ -140,7 +159,7 @@ public final class AwsConfig {
     private Optional<IniFile.Section> configProfileSection(String name) {
         IniFile.Section found = null;
         for (IniFile.Section s : config.sections()) {
-            if (profileName(s.header()).filter(name::equals).isPresent()) {
+            if (name.equals(profileName(s.header()))) {
                 found = s; // later sections win, so [profile default] and [default] override each other in order
             }
         }
@@ -161,14 +180,16 @@ public final class AwsConfig {
         return header.startsWith("profile") || header.startsWith("sso-session") || header.startsWith("services");
     }
 
-    private Optional<IniFile.Section> prefixed(String kind, String name) {
+    /** The last [KIND NAME] section (later sections win), or null. */
+    private IniFile.Section prefixed(String kind, String name) {
         IniFile.Section found = null;
         for (IniFile.Section s : config.sections()) {
-            if (classify(s.header()).filter(n -> n.kind().equals(kind) && n.name().equals(name)).isPresent()) {
-                found = s; // later sections win
+            SectionName n = classify(s.header());
+            if (n != null && n.kind().equals(kind) && n.name().equals(name)) {
+                found = s;
             }
         }
-        return Optional.ofNullable(found);
+        return found;
     }
 
     /** What a config-file section is to botocore: a profile, an sso-session or a services section, and its name. */
@@ -179,19 +200,22 @@ public final class AwsConfig {
      * botocore's build_profile_map: a header that starts with "profile", "sso-session" or "services" (in that
      * order) and splits (shlex) into exactly two words names the second word; the first word is not checked, so
      * {@code [profiles dev]} is profile dev to the AWS CLI, and to us. {@code [default]} is the profile default.
-     * Anything else is not a profile.
+     * Anything else is not a profile (null).
      */
-    static Optional<SectionName> classify(String header) {
+    static SectionName classify(String header) {
         for (String kind : new String[] {"profile", "sso-session", "services"}) {
             if (header.startsWith(kind)) {
-                return Shlex.split(header).filter(w -> w.size() == 2).map(w -> new SectionName(kind, w.get(1)));
+                Optional<List<String>> words = Shlex.split(header);
+                return words.isPresent() && words.get().size() == 2 ? new SectionName(kind, words.get().get(1)) : null;
             }
         }
-        return header.equals("default") ? Optional.of(new SectionName("profile", "default")) : Optional.empty();
+        return header.equals("default") ? new SectionName("profile", "default") : null;
     }
 
-    static Optional<String> profileName(String header) {
-        return classify(header).filter(n -> n.kind().equals("profile")).map(SectionName::name);
+    /** The profile a config-file header names, or null. */
+    static String profileName(String header) {
+        SectionName n = classify(header);
+        return n != null && n.kind().equals("profile") ? n.name() : null;
     }
 
     /**

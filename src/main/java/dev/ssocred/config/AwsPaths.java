@@ -1,6 +1,7 @@
 package dev.ssocred.config;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,10 @@ public record AwsPaths(Path configFile, Path credentialsFile, Path ssoCacheDir, 
 
     public static AwsPaths from(Environment env) {
         Path aws = env.home().resolve(".aws");
-        Path config = env.get("AWS_CONFIG_FILE").map(p -> expand(p, env)).orElse(aws.resolve("config"));
-        Path creds = env.get("AWS_SHARED_CREDENTIALS_FILE").map(p -> expand(p, env)).orElse(aws.resolve("credentials"));
+        Optional<String> configVar = env.get("AWS_CONFIG_FILE");
+        Optional<String> credsVar = env.get("AWS_SHARED_CREDENTIALS_FILE");
+        Path config = configVar.isPresent() ? expand(configVar.get(), env) : aws.resolve("config");
+        Path creds = credsVar.isPresent() ? expand(credsVar.get(), env) : aws.resolve("credentials");
         // The SSO caches never move: no variable or config key relocates them in the CLI or the SDKs.
         return new AwsPaths(config, creds, aws.resolve("sso").resolve("cache"), aws.resolve("cli").resolve("cache"));
     }

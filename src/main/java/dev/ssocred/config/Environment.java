@@ -31,11 +31,17 @@ public record Environment(Map<String, String> vars) {
     }
 
     public boolean isTrue(String name) {
-        return get(name).map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        String v = vars.get(name);
+        return v != null && v.equalsIgnoreCase("true");
     }
 
     /** $HOME as Python's expanduser reads it on POSIX, falling back to the JVM's idea of home. */
     public Path home() {
-        return Path.of(get("HOME").orElseGet(() -> get("USERPROFILE").orElse(System.getProperty("user.home"))));
+        // Plain ifs, as everywhere on the cache-hit path (docs/performance.md): no lambdas.
+        String home = vars.get("HOME");
+        if (home == null || home.isEmpty()) {
+            home = vars.get("USERPROFILE");
+        }
+        return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home);
     }
 }

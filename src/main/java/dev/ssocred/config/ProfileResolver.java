@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * Turns a profile name into the Identity Center settings it stands for, with the AWS CLI's validation: a session
  * overlay that must agree with the profile, and missing keys named together with the section they belong in.
+ * What a credential_process call runs here is written without lambdas (see {@link AwsConfig}).
  */
 public final class ProfileResolver {
     private static final String SESSION_KEY = "sso_session";
@@ -23,14 +24,22 @@ public final class ProfileResolver {
 
     /** The CLI v2 order: --profile, then AWS_PROFILE, then AWS_DEFAULT_PROFILE, then "default". */
     public static String selectName(Optional<String> flag, Environment env) {
-        return flag.filter(s -> !s.isEmpty())
-                .or(() -> env.get("AWS_PROFILE"))
-                .or(() -> env.get("AWS_DEFAULT_PROFILE"))
-                .orElse("default");
+        if (flag.isPresent() && !flag.get().isEmpty()) {
+            return flag.get();
+        }
+        Optional<String> named = env.get("AWS_PROFILE");
+        if (named.isEmpty()) {
+            named = env.get("AWS_DEFAULT_PROFILE");
+        }
+        return named.isPresent() ? named.get() : "default";
     }
 
     public Profile profile(String name) {
-        return config.profile(name).orElseThrow(() -> notFound(name));
+        Optional<Profile> p = config.profile(name);
+        if (p.isEmpty()) {
+            throw notFound(name);
+        }
+        return p.get();
     }
 
     /** The named profile, if either file has it. */
@@ -187,16 +196,21 @@ public final class ProfileResolver {
     /** Endpoint overrides for clients acting for this profile. */
     public ServiceEndpoints endpoints(Profile p) {
         Map<String, Map<String, String>> services = Map.of();
-        boolean ignore = p.get("ignore_configured_endpoint_urls").map(v -> v.equalsIgnoreCase("true")).orElse(false)
+        Optional<String> ignoreSetting = p.get("ignore_configured_endpoint_urls");
+        boolean ignore = ignoreSetting.isPresent() && ignoreSetting.get().equalsIgnoreCase("true")
                 || env.isTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
         Optional<String> servicesName = ignore ? Optional.empty() : p.get("services");
         if (servicesName.isPresent()) {
-            IniFile.Section section = config.services(servicesName.get()).orElseThrow(() -> SsocredException.config(
-                    "profile '" + p.name() + "' uses services '" + servicesName.get() + "', but there is no [services "
-                            + servicesName.get() + "] section", "add [services " + servicesName.get() + "] to "
-                            + config.configPath() + ", or remove 'services' from " + p.where()));
+            Optional<IniFile.Section> section = config.services(servicesName.get());
+            if (section.isEmpty()) {
+                throw SsocredException.config("profile '" + p.name() + "' uses services '" + servicesName.get()
+                        + "', but there is no [services " + servicesName.get() + "] section", "add [services "
+                        + servicesName.get() + "] to " + config.configPath() + ", or remove 'services' from " + p.where());
+            }
             Map<String, Map<String, String>> map = new LinkedHashMap<>();
-            section.properties().forEach((k, v) -> map.put(k, v.nested()));
+            for (Map.Entry<String, IniFile.Property> e : section.get().properties().entrySet()) {
+                map.put(e.getKey(), e.getValue().nested());
+            }
             services = map;
         }
         return new ServiceEndpoints(env, services, p.get("endpoint_url"), ignore, p.get("ca_bundle"));
@@ -213,8 +227,11 @@ public final class ProfileResolver {
         if (sessionName.isEmpty()) {
             return merged;
         }
-        Map<String, Setting> session = config.ssoSession(sessionName.get())
-                .orElseThrow(() -> unknownSession(sessionName.get(), p.settings().get(SESSION_KEY)));
+        Optional<Map<String, Setting>> declared = config.ssoSession(sessionName.get());
+        if (declared.isEmpty()) {
+            throw unknownSession(sessionName.get(), p.settings().get(SESSION_KEY));
+        }
+        Map<String, Setting> session = declared.get();
         for (Map.Entry<String, Setting> e : session.entrySet()) {
             Setting mine = merged.get(e.getKey());
             // Hyphenated aliases are ssocred's courtesy: they neither override a real key nor trip the check.

@@ -22,7 +22,11 @@ public record ServiceEndpoints(Environment env, Map<String, Map<String, String>>
      * then the profile's {@code ca_bundle}. Needed behind TLS-intercepting proxies.
      */
     public Optional<java.nio.file.Path> caBundle() {
-        return env.get("AWS_CA_BUNDLE").or(() -> profileCaBundle).map(p -> AwsPaths.expand(p, env));
+        Optional<String> raw = env.get("AWS_CA_BUNDLE");
+        if (raw.isEmpty()) {
+            raw = profileCaBundle;
+        }
+        return raw.isPresent() ? Optional.of(AwsPaths.expand(raw.get(), env)) : Optional.empty();
     }
 
     /** {@code serviceId} in config form: {@code sso}, {@code sso_oidc}, {@code sts}. */

@@ -77,9 +77,13 @@ public final class SourceResolver {
                     "add source_profile = NAME of an IAM Identity Center profile to " + p.where());
         }
         String src = sourceName.get();
-        Profile source = profiles.findProfile(src).orElseThrow(() -> SsocredException.config("source_profile '" + src
-                + "' of profile '" + p.name() + "' (" + p.settings().get("source_profile").location()
-                + ") does not exist", profiles.didYouMean(src) + "add [profile " + src + "] or change source_profile"));
+        Optional<Profile> found = profiles.findProfile(src); // no lambdas on the cache-hit path (see AwsConfig)
+        if (found.isEmpty()) {
+            throw SsocredException.config("source_profile '" + src + "' of profile '" + p.name() + "' ("
+                    + p.settings().get("source_profile").location() + ") does not exist", profiles.didYouMean(src)
+                    + "add [profile " + src + "] or change source_profile");
+        }
+        Profile source = found.get();
         if (visited.contains(src) && (!src.equals(p.name()) || !hasStaticKeys(source))) {
             List<String> chain = new ArrayList<>(visited);
             chain.add(src);
@@ -90,9 +94,18 @@ public final class SourceResolver {
         visited.add(src);
         CredentialSource inner = resolve(source, visited, top);
         return new CredentialSource.AssumedRole(p.name(), p.get("role_arn").get(), p.get("role_session_name"),
-                p.get("external_id"), p.get("mfa_serial"), duration(p), inner, top.get("region"),
-                env.get("AWS_REGION").or(() -> env.get("AWS_DEFAULT_REGION")).or(() -> top.get("region"))
-                        .orElse("aws-global"), profiles.endpoints(top));
+                p.get("external_id"), p.get("mfa_serial"), duration(p), inner, top.get("region"), stsRegion(top),
+                profiles.endpoints(top));
+    }
+
+    /** The region of the STS call: AWS_REGION, AWS_DEFAULT_REGION, the top profile's region, else aws-global. */
+    private String stsRegion(Profile top) {
+        for (Optional<String> r : List.of(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), top.get("region"))) {
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        return "aws-global";
     }
 
     /** botocore passes DurationSeconds only when it is an integer and silently drops anything else; we say so. */

@@ -29,7 +29,7 @@ public record SsoSession(Optional<String> name, String startUrl, String region, 
 
     /** How messages refer to it: {@code sso-session 'corp'} or the start URL. */
     public String label() {
-        return name.map(n -> "sso-session '" + n + "'").orElse(startUrl);
+        return name.isPresent() ? "sso-session '" + name.get() + "'" : startUrl;
     }
 
     /** botocore's parsing: comma-separated, each piece trimmed, empty pieces dropped. */

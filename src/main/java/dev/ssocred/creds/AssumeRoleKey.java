@@ -20,10 +20,19 @@ public final class AssumeRoleKey {
     public static String of(CredentialSource.AssumedRole role) {
         Map<String, Object> args = new TreeMap<>();
         args.put("RoleArn", role.roleArn());
-        role.roleSessionName().ifPresent(v -> args.put("RoleSessionName", v));
-        role.externalId().ifPresent(v -> args.put("ExternalId", v));
-        role.mfaSerial().ifPresent(v -> args.put("SerialNumber", v));
-        role.durationSeconds().ifPresent(v -> args.put("DurationSeconds", v));
+        // ifs, not ifPresent lambdas: a cached assumed role is answered on the cache-hit path (docs/performance.md).
+        if (role.roleSessionName().isPresent()) {
+            args.put("RoleSessionName", role.roleSessionName().get());
+        }
+        if (role.externalId().isPresent()) {
+            args.put("ExternalId", role.externalId().get());
+        }
+        if (role.mfaSerial().isPresent()) {
+            args.put("SerialNumber", role.mfaSerial().get());
+        }
+        if (role.durationSeconds().isPresent()) {
+            args.put("DurationSeconds", role.durationSeconds().get());
+        }
         // botocore's _make_file_safe replaces ':' and '/' (none in a hex digest) with '_'.
         return Sha1.hex(PyJson.DEFAULT.dumps(args));
     }

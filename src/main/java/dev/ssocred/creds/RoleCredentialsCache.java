@@ -32,6 +32,17 @@ public final class RoleCredentialsCache {
     private final Function<Path, String> display;
     private final Consumer<String> warnings;
 
+    /**
+     * For a caller that only counts warnings and never shows them (the cache-hit path, which falls back to the full
+     * path on any warning). A class, not a lambda: that path runs no invokedynamic (docs/performance.md).
+     */
+    public static final Function<Path, String> UNNAMED = new Function<>() {
+        @Override
+        public String apply(Path path) {
+            return "";
+        }
+    };
+
     public RoleCredentialsCache(Path dir, Function<Path, String> display, Consumer<String> warnings) {
         this.dir = dir;
         this.display = display;
@@ -68,7 +79,9 @@ public final class RoleCredentialsCache {
      * (both the sso and the assume-role fetchers), so exactly 15:00 left is still fresh.
      */
     public Optional<RoleCredentials> readFresh(String key, Instant now) {
-        return read(key).filter(c -> java.time.Duration.between(now, c.expiration()).compareTo(REUSE_WINDOW) >= 0);
+        Optional<RoleCredentials> c = read(key);
+        return c.isPresent() && java.time.Duration.between(now, c.get().expiration()).compareTo(REUSE_WINDOW) >= 0 ? c
+                : Optional.empty();
     }
 
     public Path lockPath(SsoProfile p) {

@@ -41,31 +41,40 @@ public final class PyJson {
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             sb.append(value);
         } else if (value instanceof Map<?, ?> map) {
-            container(sb, '{', '}', map.entrySet(), depth, (e, d) -> {
+            // Two plain loops rather than one with a callback: the cache-hit path takes no lambda (docs/performance.md).
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                first = item(sb, first, depth);
                 quote(sb, (String) e.getKey());
                 sb.append(keySeparator);
-                write(sb, e.getValue(), d);
-            });
+                write(sb, e.getValue(), depth + 1);
+            }
+            close(sb, '}', first, depth);
         } else if (value instanceof List<?> list) {
-            container(sb, '[', ']', list, depth, (item, d) -> write(sb, item, d));
+            sb.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                first = item(sb, first, depth);
+                write(sb, item, depth + 1);
+            }
+            close(sb, ']', first, depth);
         } else {
             throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON");
         }
     }
 
-    private <T> void container(StringBuilder sb, char open, char close, Iterable<T> items, int depth,
-                               java.util.function.BiConsumer<T, Integer> each) {
-        sb.append(open);
-        boolean first = true;
-        for (T item : items) {
-            if (!first) {
-                sb.append(itemSeparator);
-            }
-            newline(sb, depth + 1);
-            each.accept(item, depth + 1);
-            first = false;
-        }
+    /** Before each item of a container: the separator after the previous one, then the new line if indenting. */
+    private boolean item(StringBuilder sb, boolean first, int depth) {
         if (!first) {
+            sb.append(itemSeparator);
+        }
+        newline(sb, depth + 1);
+        return false;
+    }
+
+    private void close(StringBuilder sb, char close, boolean empty, int depth) {
+        if (!empty) {
             newline(sb, depth);
         }
         sb.append(close);

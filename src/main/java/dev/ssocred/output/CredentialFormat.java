@@ -133,10 +133,10 @@ public enum CredentialFormat {
         if (c.expiration() != null) {
             vars.put("AWS_CREDENTIAL_EXPIRATION", Timestamps.formatIsoOffset(c.expiration()));
         }
-        region.ifPresent(r -> {
-            vars.put("AWS_REGION", r);
-            vars.put("AWS_DEFAULT_REGION", r);
-        });
+        if (region.isPresent()) {
+            vars.put("AWS_REGION", region.get());
+            vars.put("AWS_DEFAULT_REGION", region.get());
+        }
         return vars;
     }
 

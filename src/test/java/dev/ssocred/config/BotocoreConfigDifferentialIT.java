@@ -122,7 +122,7 @@ class BotocoreConfigDifferentialIT {
             out.put(kind, new LinkedHashMap<String, Object>());
         }
         for (IniFile.Section s : file.sections()) {
-            AwsConfig.classify(s.header()).ifPresent(n -> {
+            java.util.Optional.ofNullable(AwsConfig.classify(s.header())).ifPresent(n -> {
                 String kind = switch (n.kind()) {
                     case "profile" -> "profiles";
                     case "sso-session" -> "sso_sessions";

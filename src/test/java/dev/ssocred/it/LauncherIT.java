@@ -87,7 +87,27 @@ class LauncherIT {
         assertTrue(loaded.contains("dev.ssocred.creds.RoleCredentialsCache"), "the log is the class-load log");
         assertTrue(!loaded.contains("software.amazon.awssdk"), "an SDK class was loaded on a cache hit");
         assertTrue(!loaded.contains("picocli."), "picocli was loaded on a cache hit");
+        // The first lambda or method reference starts the JVM's invokedynamic machinery: ~10 ms of a 48 ms hit
+        // (docs/performance.md). A hit runs none, in process and env alike.
+        assertTrue(!loaded.contains("LambdaMetafactory") && !loaded.contains("$$Lambda"),
+                "a lambda ran on a cache hit: " + lambdas(loaded));
+        java.nio.file.Files.delete(log);
+        assertEquals(0, Launcher.run(env, "env", "dev", "--format", "json").code());
+        loaded = Files2.read(log);
+        assertTrue(loaded.contains("dev.ssocred.output.CredentialFormat"), "the log is the class-load log");
+        assertTrue(!loaded.contains("LambdaMetafactory") && !loaded.contains("$$Lambda"),
+                "a lambda ran on an env cache hit: " + lambdas(loaded));
         assertEquals(0, wm.getAllServeEvents().size());
+    }
+
+    private static List<String> lambdas(String classLog) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : classLog.split("\n")) {
+            if (line.contains("Lambda")) {
+                out.add(line);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -105,9 +105,15 @@ class RoleChainIT extends EmulatedHome {
         assertTrue(arn.startsWith("arn:aws:sts::777788889999:assumed-role/Deep/botocore-session-"), arn);
         assertEquals(2, emu.calls("STS:AssumeRole"), "botocore assumed prod, then deep with prod's credentials");
 
-        Launcher.Result ours = Launcher.run(env, "env", "deep", "--format", "json");
+        Map<String, String> logged = new java.util.HashMap<>(env);
+        java.nio.file.Path log = home.resolve("classes.log");
+        logged.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Launcher.Result ours = Launcher.run(logged, "env", "deep", "--format", "json");
         assertEquals(0, ours.code(), ours.toString());
         assertEquals(2, emu.calls("STS:AssumeRole"), "ssocred found botocore's entry under the same key");
+        String loaded = Files2.read(log);
+        assertTrue(loaded.contains("dev.ssocred.creds.AssumeRoleKey") && !loaded.contains("$$Lambda")
+                && !loaded.contains("software.amazon.awssdk"), "an assumed role's hit runs no lambda and no SDK");
         List<String> exec = new ArrayList<>(List.of(Launcher.path().toString(), "exec", "deep", "--"));
         exec.addAll(v1);
         exec.addAll(List.of("sts", "get-caller-identity", "--endpoint-url", emu.baseUrl(), "--region", "us-east-1",
