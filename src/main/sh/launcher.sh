@@ -7,11 +7,13 @@ build=@BUILD@
 # In the tarball and the .deb this file is bin/ssocred beside lib/ssocred.jar and a runtime trimmed with jlink
 # (runtime/), with its class-data archive made when the package was built (lib/ssocred.aot). /usr/bin/ssocred is a
 # link to it, so the bundle is found from the link's target.
+# Every subprocess here costs ~1 ms of each credential_process call, so links are resolved only when there is one.
+case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
+here=$self
+if [ -L "$self" ]; then here=$(readlink -f "$self" 2>/dev/null) || here=$self; fi
+here=${here%/*}; here=${here%/bin}
 bundle=""
-if here=$(readlink -f "$0" 2>/dev/null); then
-  here=${here%/*}; here=${here%/bin}
-  if [ -f "$here/lib/ssocred.jar" ] && [ -x "$here/runtime/bin/java" ]; then bundle=$here; fi
-fi
+if [ -f "$here/lib/ssocred.jar" ] && [ -x "$here/runtime/bin/java" ]; then bundle=$here; fi
 if [ -n "$SSOCRED_JAVA" ]; then java=$SSOCRED_JAVA
 elif [ -n "$bundle" ]; then java=$bundle/runtime/bin/java
 elif [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
@@ -26,7 +28,6 @@ fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
-case $0 in /*) self=$0 ;; *) self=$PWD/$0 ;; esac
 jar=$self
 [ -n "$bundle" ] && jar=$bundle/lib/ssocred.jar
 
@@ -34,10 +35,27 @@ jar=$self
 # only the jar's path, size and time against it, not the code inside, so an archive someone else could write would
 # run their code as us: it lives only in the user's own cache directory (never a shared fallback such as /tmp),
 # created with umask 077, and is used only when that directory chain and the file are ours and not writable by
-# group or others. The name holds this jar's hash, the JDK and a checksum of this file's path (the JVM accepts an
+# group or others. The name holds this jar's hash, the JDK and a hash of this file's path (the JVM accepts an
 # archive only for the class path it was made with). The JDK's version comes from its release file.
 archive=""
-if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java") && jreal=$(readlink -f "$jbin" 2>/dev/null); then
+# djb2 of $1 into $hash, in the shell itself: a checksum program would be one more process on every call.
+strhash() {
+  hs=$1 hash=5381
+  ht=' !"#$%&'"'"'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+  while [ -n "$hs" ]; do
+    hr=${hs#?}; hc=${hs%"$hr"}; hs=$hr
+    hp=${ht%%"$hc"*}
+    hash=$(( (hash * 33 + ${#hp} + 1) % 4294967296 ))
+  done
+}
+jreal=""
+if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java"); then
+  case $jbin in
+    /*) jreal=$jbin; [ -L "$jbin" ] && jreal=$(readlink -f "$jbin" 2>/dev/null) ;;
+    *) jreal=$(readlink -f "$jbin" 2>/dev/null) ;;
+  esac
+fi
+if [ -n "$jreal" ]; then
   jhome=${jreal%/bin/java}
   jver=""
   if [ -r "$jhome/release" ]; then
@@ -69,9 +87,9 @@ if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java") && jreal=$(read
     ext=packaged
     flags="$flags $quiet"
   elif [ -n "$ext" ] && [ -n "$root" ]; then
-    where=$(printf '%s' "$jar" | cksum) && where=${where%% *}
+    strhash "$jar"
     cache=$root/ssocred
-    archive=$cache/ssocred-$build-${jhome##*/}-$jver-$where.$ext
+    archive=$cache/ssocred-$build-${jhome##*/}-$jver-$hash.$ext
     flags="$flags $quiet"
   fi
 fi
