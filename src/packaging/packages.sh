@@ -45,10 +45,20 @@ if [ "$major" -ge 25 ]; then
   # The AOT cache, trained on the same workload as the per-user archive, with the flags the launcher uses.
   train_home=$(mktemp -d)
   # The module options must be the launcher's for a pipe (no --add-opens), or the JVM refuses the cache.
-  HOME=$train_home "$stage/runtime/bin/java" -Xlog:all=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
-    -XX:AOTCacheOutput="$stage/lib/ssocred.aot" -jar "$stage/lib/ssocred.jar" warmup --train-hits </dev/null >/dev/null 2>&1
+  # Two caches, as the launcher makes per user: the cache hit's alone, and the refresh path's for the second JVM a
+  # miss is handed to (docs/performance.md).
+  # The hit cache learns from a JVM that runs cache hits only, in a HOME another JVM signed in (warmup --prepare).
+  java_flags="-Xlog:all=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+  # shellcheck disable=SC2086
+  HOME=$train_home "$stage/runtime/bin/java" $java_flags -cp "$stage/lib/ssocred.jar" dev.ssocred.Main warmup --prepare \
+    </dev/null >/dev/null 2>&1
+  for cache in ssocred.aot:--train-hits ssocred-all.aot:--train; do
+    # shellcheck disable=SC2086
+    HOME=$train_home "$stage/runtime/bin/java" $java_flags -XX:AOTCacheOutput="$stage/lib/${cache%%:*}" \
+      -cp "$stage/lib/ssocred.jar" dev.ssocred.Main warmup "${cache#*:}" </dev/null >/dev/null 2>&1
+    chmod 644 "$stage/lib/${cache%%:*}"
+  done
   rm -rf "$train_home"
-  chmod 644 "$stage/lib/ssocred.aot"
 else
   note "the runtime is Java $major: no AOT cache in the package; each user's first run builds one in ~/.cache/ssocred"
 fi

@@ -72,8 +72,8 @@ if [ -n "$jreal" ]; then
   esac
   # An archive that cannot be used is ignored; say nothing about it (the JVM would warn on every run).
   case $major in
-    1[7-9]|2[0-4]) ext=jsa; magic="a8 ab 0b f0"; quiet="-Xlog:cds*=off:stderr" ;;
-    2[5-9]|[3-9][0-9]) ext=aot; magic="a2 ab 0b f0"; quiet="-Xlog:cds*=off:stderr -Xlog:aot*=off:stderr" ;;
+    1[7-9]|2[0-4]) ext=jsa; quiet="-Xlog:cds*=off:stderr" ;;
+    2[5-9]|[3-9][0-9]) ext=aot; quiet="-Xlog:cds*=off:stderr -Xlog:aot*=off:stderr" ;;
     *) ext="" ;;
   esac
   # Only an absolute XDG_CACHE_HOME, else an absolute HOME: a relative or empty one would point somewhere shared.
@@ -81,64 +81,106 @@ if [ -n "$jreal" ]; then
     /*) root=$XDG_CACHE_HOME ;;
     *) case ${HOME:-} in /?*) root=$HOME/.cache ;; *) root="" ;; esac ;;
   esac
+  # Two archives (docs/performance.md): $archive holds what a cache hit loads and nothing more, since mapping an
+  # archive costs every start time in proportion to its size; $whole holds the refresh path too (the AWS SDK), for
+  # the second JVM a cache miss is handed to (SSOCRED_STAGE=miss, cli.MissHandOff).
   if [ -n "$bundle" ] && [ "$ext" = aot ] && [ -f "$bundle/lib/ssocred.aot" ] && [ -z "$SSOCRED_JAVA" ]; then
-    # The package's own AOT cache, trained when it was built: used if the bundle is ours or root's and nobody else
-    # can write it (see packaged() below); never rebuilt per user.
+    # The package's own AOT caches, trained when it was built: used if the bundle is ours or root's and nobody else
+    # can write them (see trusted() below); never rebuilt per user.
     ext=packaged
+    archive=$bundle/lib/ssocred.aot
+    whole=$bundle/lib/ssocred-all.aot
     flags="$flags $quiet"
   elif [ -n "$ext" ] && [ -n "$root" ]; then
     strhash "$jar"
     cache=$root/ssocred
     archive=$cache/ssocred-$build-${jhome##*/}-$jver-$hash.$ext
+    whole=$cache/ssocred-$build-${jhome##*/}-$jver-$hash-all.$ext
     flags="$flags $quiet"
   fi
 fi
 
-# True when every path given is ours and not writable by group or others (a symlink is judged by its target).
-private() {
-  for p in "$@"; do [ -O "$p" ] || return 1; done
-  modes=$(stat -L -c '%a' -- "$@" 2>/dev/null) || return 1
-  for m in $modes; do
-    case $m in *[2367]?|*[2367]) return 1 ;; esac
+# True when every path given is ours (or root's, after -r: a bundle installed by the .deb) and not writable by group
+# or others; a symlink is judged by its target. One stat for all of them: /proc/$$ is this shell's, so its owner is
+# us, and each further process would cost every call ~1 ms.
+trusted() {
+  anyroot=false
+  if [ "$1" = -r ]; then anyroot=true; shift; fi
+  info=$(stat -L -c '%u %a' -- "/proc/$$" "$@" 2>/dev/null) || return 1
+  n=0
+  for f in $info; do
+    n=$((n + 1))
+    case $n in
+      1) me=$f ;;
+      2) ;;
+      *[13579])
+        if [ "$f" != "$me" ] && { ! $anyroot || [ "$f" != 0 ]; }; then return 1; fi ;;
+      *) case $f in *[2367]?|*[2367]) return 1 ;; esac ;;
+    esac
   done
+  [ "$n" -eq $(( 2 * $# + 2 )) ]
 }
 
-# Like private, but root may own them too: a bundle installed by the .deb belongs to root.
-packaged() {
-  for p in "$@"; do [ -O "$p" ] || [ "$(stat -L -c '%u' -- "$p" 2>/dev/null)" = 0 ] || return 1; done
-  modes=$(stat -L -c '%a' -- "$@" 2>/dev/null) || return 1
-  for m in $modes; do
-    case $m in *[2367]?|*[2367]) return 1 ;; esac
-  done
+# The archives' own check: the bundle's (root may own it) or the user's cache directory, then the files named.
+archtrusted() {
+  if [ "$ext" = packaged ]; then trusted -r "$bundle" "$bundle/lib" "$@"; else trusted "$root" "$cache" "$@"; fi
 }
 
 # The private cache directory, created if need be; false when it cannot be had safely.
 cachedir() {
-  (umask 077 && mkdir -p "$cache") 2>/dev/null && private "$root" "$cache"
+  (umask 077 && mkdir -p "$cache") 2>/dev/null && trusted "$root" "$cache"
 }
 
-# Writes the archive by running the training workload (the demo, silently) under the JVM's dump option. Installed
-# only when the JVM exited 0 and the file starts with the archive format's magic number: a dump that failed or was
-# cut short is never used.
-create() {
-  tmp=$archive.$$.tmp
-  # An AOT cache's classes are all loaded at every start, so it learns only the cache hit; an AppCDS archive loads
-  # lazily and learns the refresh too.
-  if [ "$ext" = aot ]; then dump=-XX:AOTCacheOutput=$tmp; train=--train-hits
-  else dump=-XX:ArchiveClassesAtExit=$tmp; train=--train; fi
-  # shellcheck disable=SC2086
-  if (umask 077 && exec "$java" $flags -Xlog:all=off "$dump" -jar "$jar" warmup $train) </dev/null >/dev/null 2>&1 \
-      && [ "$(od -An -tx1 -N4 "$tmp" 2>/dev/null | tr -s ' ' | sed 's/^ //')" = "$magic" ] \
-      && chmod go-rwx "$tmp" && mv -f "$tmp" "$archive"; then
+# Writes $2 by running a training workload (demo.Training, silently; $1: --train-hits or --train) under the JVM's
+# dump options. Installed only when every JVM exited 0 and the file starts with the archive format's magic number: a
+# dump that failed or was cut short is never used.
+#  - The hit archive learns from a JVM that runs cache hits and nothing else, in a throwaway HOME another JVM signed
+#    in (warmup --prepare). JDK 25+: an AOT cache. JDK 17-24: a static archive (class list, then -Xshare:dump), which
+#    replaces the JDK's own archive and is smaller than it, so a hit maps less than a hello world does.
+#  - The whole archive learns the refresh too (warmup --train). JDK 25+: an AOT cache; JDK 17-24: a dynamic archive
+#    on top of the JDK's.
+dump() {
+  tmp=$2.$$.tmp
+  if [ "$1" = --train-hits ]; then
+    magic="a2 ab 0b f0"
+    home=$(umask 077 && mktemp -d) || return 1
+    # shellcheck disable=SC2086
+    (
+      export HOME="$home"
+      umask 077
+      "$java" $flags -Xlog:all=off -cp "$jar" dev.ssocred.Main warmup --prepare || exit 1
+      if [ "$ext" = aot ]; then
+        exec "$java" $flags -Xlog:all=off "-XX:AOTCacheOutput=$tmp" -cp "$jar" dev.ssocred.Main warmup --train-hits
+      fi
+      "$java" $flags -Xlog:all=off "-XX:DumpLoadedClassList=$tmp.classes" -cp "$jar" dev.ssocred.Main warmup --train-hits || exit 1
+      exec "$java" $flags -Xlog:all=off -Xshare:dump "-XX:SharedClassListFile=$tmp.classes" \
+        "-XX:SharedArchiveFile=$tmp" -cp "$jar"
+    ) </dev/null >/dev/null 2>&1
+    ok=$?
+    rm -rf "$home" "$tmp.classes"
+  else
+    if [ "$ext" = aot ]; then magic="a2 ab 0b f0"; out=-XX:AOTCacheOutput=$tmp
+    else magic="a8 ab 0b f0"; out=-XX:ArchiveClassesAtExit=$tmp; fi
+    # shellcheck disable=SC2086
+    (umask 077 && exec "$java" $flags -Xlog:all=off "$out" -cp "$jar" dev.ssocred.Main warmup --train) </dev/null >/dev/null 2>&1
+    ok=$?
+  fi
+  if [ $ok = 0 ] && [ "$(od -An -tx1 -N4 "$tmp" 2>/dev/null | tr -s ' ' | sed 's/^ //')" = "$magic" ] \
+      && chmod go-rwx "$tmp" && mv -f "$tmp" "$2"; then
     return 0
   fi
   rm -f "$tmp"
   return 1
 }
 
+# Both archives. The hit archive alone is still worth having: misses then stay in one JVM.
+create() {
+  dump --train-hits "$archive" && { dump --train "$whole" || true; }
+}
+
 if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --train-hits ] && [ "$2" != --help ] && [ "$2" != -h ]; then
   if [ "$ext" = packaged ]; then
-    echo "ssocred: this package has its class-data archive built in ($bundle/lib/ssocred.aot); nothing to do" >&2
+    echo "ssocred: this package has its class-data archives built in ($bundle/lib); nothing to do" >&2
     exit 0
   fi
   if [ -z "$archive" ]; then
@@ -149,36 +191,47 @@ if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --train-hits ] && [ "$2
     echo "ssocred: no class-data archive: $cache must be yours and not writable by group or others (chmod go-w '$root' '$cache')" >&2
     exit 0
   fi
-  if create; then rm -rf "$archive.lock" "$archive.failed"; echo "ssocred: wrote $archive" >&2; exit 0; fi
+  if create; then
+    rm -rf "$archive.lock" "$archive.failed"
+    echo "ssocred: wrote $archive" >&2
+    [ -f "$whole" ] && echo "ssocred: wrote $whole" >&2
+    exit 0
+  fi
   echo "ssocred: could not write a class-data archive to $archive; ssocred works without it, only slower to start" >&2
   exit 0
 fi
 
 share=""
 errors=""
-if [ "$ext" = packaged ] && packaged "$bundle" "$bundle/lib" "$bundle/lib/ssocred.aot"; then
-  share=-XX:AOTCache=$bundle/lib/ssocred.aot
-elif [ -n "$archive" ]; then
-  if [ -f "$archive" ]; then
-    if private "$root" "$cache" "$archive"; then
-      if [ "$ext" = aot ]; then share=-XX:AOTCache=$archive; else share=-XX:SharedArchiveFile=$archive; fi
-      # A crash report holds memory contents: into our private directory, not the caller's working directory.
-      errors=-XX:ErrorFile=$cache/hs_err_pid%p.log
-    fi
-  elif [ "$1" != warmup ] && cachedir; then
-    # A builder killed mid-way leaves its lock: after 10 minutes it is stale. A build that failed is retried a day later.
-    if [ -d "$archive.lock" ] && [ -n "$(find "$archive.lock" -maxdepth 0 -mmin +10 2>/dev/null)" ]; then
-      rmdir "$archive.lock" 2>/dev/null
-    fi
-    if [ -z "$(find "$archive.failed" -maxdepth 0 -mtime -1 2>/dev/null)" ] && mkdir "$archive.lock" 2>/dev/null; then
-      # First use: build the archive in the background, detached from our stdin/stdout/stderr so that a
-      # credential_process caller never waits for it. Later runs start faster.
-      ( if create; then rm -f "$archive.failed"; else : > "$archive.failed"; fi; rmdir "$archive.lock" ) \
-        </dev/null >/dev/null 2>&1 &
-    fi
+handoff=""
+if [ -n "$archive" ] && [ -f "$archive" ]; then
+  if [ "${SSOCRED_STAGE:-}" = miss ]; then
+    # The second JVM of a cache miss (cli.MissHandOff): the archive of the refresh path, if there is one.
+    if [ -f "$whole" ] && archtrusted "$whole"; then use=$whole; else use=""; fi
+  elif [ -f "$whole" ] && archtrusted "$archive" "$whole"; then
+    use=$archive; handoff=-Dssocred.launcher=$self
+  elif archtrusted "$archive"; then use=$archive
+  else use=""; fi
+  if [ -n "$use" ]; then
+    case $ext in jsa) share=-XX:SharedArchiveFile=$use ;; *) share=-XX:AOTCache=$use ;; esac
+    # A crash report holds memory contents: into our private directory, not the caller's working directory.
+    [ "$ext" != packaged ] && errors=-XX:ErrorFile=$cache/hs_err_pid%p.log
+  fi
+elif [ -n "$archive" ] && [ "$ext" != packaged ] && [ "$1" != warmup ] && cachedir; then
+  # A builder killed mid-way leaves its lock: after 10 minutes it is stale. A build that failed is retried a day later.
+  if [ -d "$archive.lock" ] && [ -n "$(find "$archive.lock" -maxdepth 0 -mmin +10 2>/dev/null)" ]; then
+    rmdir "$archive.lock" 2>/dev/null
+  fi
+  if [ -z "$(find "$archive.failed" -maxdepth 0 -mtime -1 2>/dev/null)" ] && mkdir "$archive.lock" 2>/dev/null; then
+    # First use: build the archives in the background, detached from our stdin/stdout/stderr so that a
+    # credential_process caller never waits for them. Later runs start faster.
+    ( if create; then rm -f "$archive.failed"; else : > "$archive.failed"; fi; rmdir "$archive.lock" ) \
+      </dev/null >/dev/null 2>&1 &
   fi
 fi
 
+# -cp and the main class rather than -jar: -jar reads the manifest, which opens the jar's 4,000-entry directory
+# once more (~2 ms); the classes themselves come from the archive.
 # The JVM gets stderr as its own stdout (it prints crash reports there, before any option could move them) and the
 # caller's stdout as fd 9, where ssocred writes its answer (Main.stdout). Not for exec: its child must inherit the
 # caller's stdout itself (a file reopened by name would be written at another offset).
@@ -197,10 +250,10 @@ done
 if [ "$verb" = exec ]; then
   # shellcheck disable=SC2086
   exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS \
-    -jar "$jar" "$@"
+    -cp "$jar" dev.ssocred.Main "$@"
 fi
 # shellcheck disable=SC2086
-exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty \
-  $stdout $SSOCRED_JAVA_OPTS -jar "$jar" "$@" 9>&1 1>&2
+exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} ${handoff:+"$handoff"} -Dssocred.stderr.tty=$tty \
+  $stdout $SSOCRED_JAVA_OPTS -cp "$jar" dev.ssocred.Main "$@" 9>&1 1>&2
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

@@ -5,6 +5,7 @@ import dev.ssocred.aws.SdkOidcApi;
 import dev.ssocred.aws.SdkPortalApi;
 import dev.ssocred.cli.Context;
 import dev.ssocred.cli.FastPath;
+import dev.ssocred.cli.MissHandOff;
 import dev.ssocred.cli.Platform;
 import dev.ssocred.config.Environment;
 import dev.ssocred.demo.DemoCommand;
@@ -35,12 +36,14 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdoutStream(), StandardCharsets.UTF_8));
         // stderr flushes on every line: a note such as "Waiting for ..." must reach the terminal before the wait.
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        if (args.length == 2 && args[0].equals("warmup") && args[1].startsWith("--train")) {
-            return train(err, args[1].equals("--train-hits"));
+        if (args.length == 2 && args[0].equals("warmup") && (args[1].startsWith("--train") || args[1].equals("--prepare"))) {
+            return train(err, args[1], env);
         }
         // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
         // Anonymous classes, not lambdas: on a cache hit the first lambda would start the JVM's invokedynamic
         // machinery, ~5 ms for the ~30 call sites the hit used to have.
+        // The launcher names itself when a cache miss can go to a second JVM with the refresh path's archive.
+        MissHandOff handOff = MissHandOff.wire(System.getProperty("ssocred.launcher"), env);
         return FastPath.run(args, env, out, new java.util.function.Supplier<Context>() {
             @Override
             public Context get() {
@@ -51,7 +54,7 @@ public final class Main {
             public Map<String, Object> get() {
                 return extraVerbs(env, out, err);
             }
-        });
+        }, handOff);
     }
 
     /** The verbs that live outside cli/; built only when picocli runs, never for a cache hit. */
@@ -95,11 +98,18 @@ public final class Main {
         return FileDescriptor.out;
     }
 
-    /** The launcher's archive training run (docs/performance.md); failures only mean no archive. */
-    private static int train(PrintWriter err, boolean hitsOnly) {
+    /**
+     * The launcher's archive training runs (docs/performance.md, demo.Training): {@code --train}, {@code --prepare}
+     * and {@code --train-hits} in the HOME the launcher prepared. Failures only mean no archive.
+     */
+    private static int train(PrintWriter err, String which, Environment env) {
         try {
-            return Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
-                    new PrintWriter(java.io.Writer.nullWriter()), url -> false, false), hitsOnly);
+            return switch (which) {
+                case "--train" -> Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
+                        new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
+                case "--prepare" -> Training.prepare(env.home());
+                default -> Training.hits(env.home());
+            };
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);
             err.flush();

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -222,9 +223,14 @@ public final class Context {
 
     /** How long to wait for another ssocred process holding a lock: SSOCRED_LOCK_TIMEOUT seconds, default 120. */
     Duration lockTimeout() {
+        return lockTimeout(env);
+    }
+
+    /** {@code SSOCRED_LOCK_TIMEOUT} seconds, else the default; a usage error when it is not a number. */
+    static Duration lockTimeout(Environment env) {
+        Optional<String> raw = env.get("SSOCRED_LOCK_TIMEOUT");
         try {
-            return env.get("SSOCRED_LOCK_TIMEOUT").map(s -> Duration.ofSeconds(Long.parseLong(s.strip())))
-                    .orElse(DEFAULT_LOCK_TIMEOUT);
+            return raw.isPresent() ? Duration.ofSeconds(Long.parseLong(raw.get().strip())) : DEFAULT_LOCK_TIMEOUT;
         } catch (NumberFormatException e) {
             throw new dev.ssocred.SsocredException(dev.ssocred.ExitCode.USAGE, "SSOCRED_LOCK_TIMEOUT must be a number of "
                     + "seconds", "unset SSOCRED_LOCK_TIMEOUT or set it to e.g. 120");

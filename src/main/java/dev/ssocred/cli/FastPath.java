@@ -12,6 +12,7 @@ import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.creds.RoleCredentialsCache;
 import dev.ssocred.output.CredentialFormat;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,13 @@ public final class FastPath {
      */
     public static int run(String[] args, Environment env, PrintWriter out, java.util.function.Supplier<Context> contexts,
                           java.util.function.Supplier<java.util.Map<String, Object>> extra) {
-        Optional<Integer> fast = tryAnswer(args, env, Clock.systemUTC(), out, contexts);
+        return run(args, env, out, contexts, extra, null);
+    }
+
+    /** The same, handing a miss to a second JVM when {@code handOff} is not null (see {@link MissHandOff}). */
+    public static int run(String[] args, Environment env, PrintWriter out, java.util.function.Supplier<Context> contexts,
+                          java.util.function.Supplier<java.util.Map<String, Object>> extra, MissHandOff handOff) {
+        Optional<Integer> fast = tryAnswer(args, env, Clock.systemUTC(), out, contexts, handOff);
         return fast.isPresent() ? fast.get() : Cli.execute(contexts.get(), extra.get(), args);
     }
 
@@ -46,13 +53,38 @@ public final class FastPath {
      */
     public static Optional<Integer> tryAnswer(String[] args, Environment env, Clock clock, PrintWriter out,
                                               java.util.function.Supplier<Context> contexts) {
+        return tryAnswer(args, env, clock, out, contexts, null);
+    }
+
+    static Optional<Integer> tryAnswer(String[] args, Environment env, Clock clock, PrintWriter out,
+                                       java.util.function.Supplier<Context> contexts, MissHandOff handOff) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // Without picocli, whose Java 5 classes no archive can hold: ~4x a hello world otherwise.
+            for (String line : BuildInfo.lines()) {
+                out.println(line);
+            }
+            out.flush();
+            return Optional.of(0);
+        }
         Optional<Request> request = Request.parse(args);
         if (request.isEmpty()) {
             return Optional.empty();
         }
         Request r = request.get();
-        if (cacheHit(r, env, clock, out)) {
+        Path missing = cacheHit(r, env, clock, out);
+        if (missing == ANSWERED) {
             return Optional.of(0);
+        }
+        if (handOff != null && missing != null) {
+            Integer code = handOff.run(args, missing, new MissHandOff.Recheck() {
+                @Override
+                public boolean answered() {
+                    return cacheHit(r, env, clock, out) == ANSWERED;
+                }
+            }, clock, out);
+            if (code != null) {
+                return Optional.of(code);
+            }
         }
         Context ctx = contexts.get();
         try {
@@ -67,21 +99,29 @@ public final class FastPath {
         }
     }
 
+    /** What {@link #cacheHit} returns when it printed the answer. */
+    private static final Path ANSWERED = Path.of("");
+
     /**
-     * Answers from ~/.aws/cli/cache alone; false (having printed nothing) on a miss, a warning or any error. Like
-     * everything a hit runs, written without lambdas or method references (see {@link AwsConfig}).
+     * Answers from ~/.aws/cli/cache alone: {@link #ANSWERED}, else (having printed nothing) the lock file of the
+     * missing entry, or null when the files alone say something is wrong (a warning, an error): the full path
+     * reports it. Like everything a hit runs, written without lambdas or method references (see {@link AwsConfig}).
      */
-    private static boolean cacheHit(Request r, Environment env, Clock clock, PrintWriter out) {
+    private static Path cacheHit(Request r, Environment env, Clock clock, PrintWriter out) {
         try {
             Collected warnings = new Collected();
             AwsPaths paths = AwsPaths.from(env);
             AwsConfig config = AwsConfig.load(paths, env, warnings);
             CredentialSource source = new SourceResolver(new ProfileResolver(config, env), env, warnings).resolve(
                     ProfileResolver.selectName(Optional.ofNullable(r.profile), env));
-            Optional<RoleCredentials> creds = cached(source, new RoleCredentialsCache(paths.cliCacheDir(),
-                    RoleCredentialsCache.UNNAMED, warnings), clock);
-            if (creds.isEmpty() || !warnings.list.isEmpty()) {
-                return false;
+            RoleCredentialsCache cache = new RoleCredentialsCache(paths.cliCacheDir(), RoleCredentialsCache.UNNAMED,
+                    warnings);
+            Optional<RoleCredentials> creds = cached(source, cache, clock);
+            if (!warnings.list.isEmpty()) {
+                return null;
+            }
+            if (creds.isEmpty()) {
+                return lockFile(source, cache);
             }
             Optional<String> region = Optional.empty();
             if (r.format != CredentialFormat.PROCESS) {
@@ -89,10 +129,18 @@ public final class FastPath {
             }
             out.print(r.format.render(creds.get(), region));
             out.flush();
-            return true;
+            return ANSWERED;
         } catch (SsocredException | IllegalArgumentException e) {
-            return false;
+            return null;
         }
+    }
+
+    /** The lock the full path takes before fetching this source's credentials (static keys never miss). */
+    private static Path lockFile(CredentialSource source, RoleCredentialsCache cache) {
+        if (source instanceof CredentialSource.SsoRole s) {
+            return cache.lockPath(s.sso());
+        }
+        return cache.lockPath(AssumeRoleKey.of((CredentialSource.AssumedRole) source));
     }
 
     /** Warnings kept for a look afterwards: any warning sends the call to the full path, which prints them. */

@@ -1,34 +1,11 @@
 package dev.ssocred.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/**
- * {@code --version}: the version and the commit the build wrote into {@code build.properties} (a bug report needs
- * both), and the Java that is running, since ssocred runs on whatever {@code java} the launcher found.
- */
+/** picocli's {@code --version} (after other options, or in {@code help}); the text is {@link BuildInfo}'s. */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        Properties build = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/ssocred/build.properties")) {
-            if (in != null) {
-                build.load(in);
-            }
-        } catch (IOException e) {
-            // a development build run from classes without resources: say so below
-        }
-        String version = known(build.getProperty("version"), "development build");
-        String commit = known(build.getProperty("commit"), "unknown");
-        return new String[] {"ssocred " + version + " (commit " + commit + ")",
-                "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ") at "
-                        + System.getProperty("java.home")};
-    }
-
-    /** Maven leaves ${...} in place when the build could not fill it (no git, a source tarball). */
-    private static String known(String value, String otherwise) {
-        return value == null || value.isBlank() || value.startsWith("${") ? otherwise : value;
+        return BuildInfo.lines();
     }
 }

@@ -7,6 +7,7 @@ import dev.ssocred.config.SsoSession;
 import dev.ssocred.sso.SsoToken;
 import dev.ssocred.sso.TokenCache;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -22,55 +23,111 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The workload the class-data archive is trained on: the calls that must start fast. One {@code process} call on
- * an expiring token (refresh, GetRoleCredentials, cache write) and cache hits of {@code process} and every
- * {@code env} format, through the same front door Main uses. The emulator runs in a child JVM so that its classes
- * (and picocli, which this path never loads) stay out of the archive.
+ * The workloads the class-data archives are trained on: the calls that must start fast. The launcher keeps two
+ * archives (docs/performance.md):
+ * <ul>
+ * <li>the cache hit's, trained by {@code warmup --train-hits} on cache hits of {@code process} and every {@code env}
+ * format, in a HOME that {@code warmup --prepare} signed in and filled beforehand in another JVM. Nothing else runs
+ * in the training JVM, so the archive holds what a hit loads and no more: its size is paid at every start (an AOT
+ * cache even loads all its classes at every start, JEP 483);</li>
+ * <li>the refresh path's, trained by {@code warmup --train}: one {@code process} on an expiring token (refresh,
+ * GetRoleCredentials, cache write), then the hits.</li>
+ * </ul>
+ * The emulator always runs in a child JVM, so that its classes (and picocli's, which these paths never load) stay
+ * out of the archives.
  */
 public final class Training {
     private static final String PROFILE = "bench-readonly";
+    private static final List<String> FORMATS = List.of("bash", "fish", "powershell", "cmd", "dotenv", "json");
 
     private Training() {
     }
 
-    /**
-     * Runs the workload; {@code contexts} builds real Contexts for an environment. {@code hitsOnly}: the refresh and
-     * fetch run in a child JVM, so that this one loads only what a cache hit loads. That is the workload for a JDK 25
-     * AOT cache, whose classes are all loaded at every start (JEP 483): trained on the miss too, it made every hit
-     * load ~3,600 classes instead of ~1,000 (docs/performance.md).
-     */
-    public static int run(Function<Environment, Context> contexts, boolean hitsOnly) throws Exception {
+    /** {@code warmup --train}: the refresh path and the hits, in a throwaway HOME; {@code contexts} wires real Contexts. */
+    public static int run(Function<Environment, Context> contexts) throws Exception {
         Path home = Files.createTempDirectory("ssocred-training-");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process emulator = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.ssocred.Main", "emulator", "--home", home.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            String endpoint = endpoint(emulator);
+            String endpoint = signIn(home, false);
             Environment env = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", endpoint));
-            expireSoon(home);
             PrintWriter out = new PrintWriter(Writer.nullWriter());
-            if (hitsOnly) {
-                missInAChild(java, home, endpoint);
-            } else {
-                call(contexts, env, out, "process", "--profile", PROFILE); // miss: refresh and fetch
-            }
-            call(contexts, env, out, "process", "--profile", PROFILE); // hit
-            for (String format : List.of("bash", "fish", "powershell", "cmd", "dotenv", "json")) {
-                call(contexts, env, out, "env", PROFILE, "--format", format);
-            }
+            call(contexts, env, out, "process", "--profile", PROFILE); // miss: refresh and fetch
+            hits(contexts, env, out);
             return 0;
         } finally {
-            emulator.getOutputStream().close();
-            emulator.destroy();
+            stopEmulator();
             DemoCommand.deleteTree(home);
         }
     }
 
+    /**
+     * {@code warmup --prepare}: signs in the (empty, throwaway) HOME the launcher made for {@code --train-hits} and
+     * caches role credentials in it, against an emulator that is stopped again before returning.
+     */
+    public static int prepare(Path home) throws Exception {
+        try {
+            signIn(home, true);
+            return 0;
+        } finally {
+            stopEmulator();
+        }
+    }
+
+    /** {@code warmup --train-hits}: cache hits only, in a HOME {@link #prepare} filled; a miss is a failure. */
+    public static int hits(Path home) {
+        Environment env = new Environment(Map.of("HOME", home.toString()));
+        hits(new Function<>() {
+            @Override
+            public Context apply(Environment e) {
+                throw new IllegalStateException("training: a cache miss in a prepared HOME");
+            }
+        }, env, new PrintWriter(Writer.nullWriter()));
+        return 0;
+    }
+
+    private static void hits(Function<Environment, Context> contexts, Environment env, PrintWriter out) {
+        call(contexts, env, out, "process", "--profile", PROFILE);
+        for (String format : FORMATS) {
+            call(contexts, env, out, "env", PROFILE, "--format", format);
+        }
+    }
+
     private static void call(Function<Environment, Context> contexts, Environment env, PrintWriter out, String... args) {
-        int code = FastPath.tryAnswer(args, env, Clock.systemUTC(), out, () -> contexts.apply(env)).orElse(-1);
+        int code = FastPath.tryAnswer(args, env, Clock.systemUTC(), out, new java.util.function.Supplier<Context>() {
+            @Override
+            public Context get() {
+                return contexts.apply(env);
+            }
+        }).orElse(-1);
         if (code != 0) {
             throw new IllegalStateException("training call failed: " + String.join(" ", args) + " -> " + code);
+        }
+    }
+
+    private static Process emulator;
+
+    /**
+     * Starts the emulator on {@code home} (which seeds the config and a token) and moves the token into the refresh
+     * window. {@code fetch}: also makes the first call in a child JVM, which refreshes and caches role credentials.
+     * Returns the emulator's endpoint.
+     */
+    private static String signIn(Path home, boolean fetch) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        emulator = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.ssocred.Main", "emulator", "--home", home.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String endpoint = endpoint(emulator);
+        expireSoon(home);
+        if (fetch) {
+            missInAChild(java, home, endpoint);
+        }
+        return endpoint;
+    }
+
+    private static void stopEmulator() throws IOException {
+        if (emulator != null) {
+            emulator.getOutputStream().close();
+            emulator.destroy();
+            emulator = null;
         }
     }
 
@@ -78,6 +135,8 @@ public final class Training {
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.ssocred.Main",
                 "process", "--profile", PROFILE).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Nothing of the user's setup: no AWS_* variable (a config file, a profile), no SSOCRED_* one.
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SSOCRED_"));
         pb.environment().put("HOME", home.toString());
         pb.environment().put("AWS_ENDPOINT_URL", endpoint);
         if (pb.start().waitFor() != 0) {

@@ -26,6 +26,14 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FileLock implements AutoCloseable {
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final Duration POLL = Duration.ofMillis(25);
+    /** For callers with nothing to say while they wait. A class, not a lambda: see {@link #acquire}. */
+    public static final java.util.function.Consumer<String> QUIET = new java.util.function.Consumer<>() {
+        @Override
+        public void accept(String holder) {
+        }
+    };
+    /** The lock our parent process holds for us (the launcher's second JVM, see cli.MissHandOff), or null. */
+    private static volatile Path inherited;
 
     private final FileChannel channel;
     private final java.nio.channels.FileLock lock;
@@ -60,7 +68,17 @@ public final class FileLock implements AutoCloseable {
     public static FileLock acquire(Path lockFile, Duration timeout, Clock clock, String whoAmI,
                                    java.util.function.Consumer<String> onWait) throws IOException, TimeoutException {
         Instant deadline = clock.instant().plus(timeout);
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath(), p -> new ReentrantLock());
+        // No lambda (computeIfAbsent's): the first JVM of a cache miss comes here, and the first lambda of a JVM
+        // costs it ~5 ms of invokedynamic set-up (docs/performance.md).
+        Path key = lockFile.toAbsolutePath();
+        ReentrantLock local = IN_PROCESS.get(key);
+        if (local == null) {
+            ReentrantLock fresh = new ReentrantLock();
+            local = IN_PROCESS.putIfAbsent(key, fresh);
+            if (local == null) {
+                local = fresh;
+            }
+        }
         boolean waited = false;
         try {
             if (!local.tryLock()) {
@@ -73,6 +91,9 @@ public final class FileLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeoutException(holder(lockFile));
+        }
+        if (key.equals(inherited)) {
+            return new FileLock(null, null, local, false); // our parent holds the OS lock for us
         }
         FileChannel channel = null;
         try {
@@ -114,6 +135,15 @@ public final class FileLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Declares that the process that started us holds the OS lock at {@code lockFile} on our behalf and keeps it
+     * until we exit: {@link #acquire} then takes only the in-process lock for that file. Without this, the second
+     * JVM of a cache miss would wait for its own parent until the timeout.
+     */
+    public static void inherit(Path lockFile) {
+        inherited = lockFile.toAbsolutePath();
+    }
+
     /** Whether another holder had the lock when we asked: then the thing it guards may have changed meanwhile. */
     public boolean waited() {
         return waited;
@@ -126,6 +156,10 @@ public final class FileLock implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (channel == null) { // inherited: the parent releases the OS lock
+            local.unlock();
+            return;
+        }
         try {
             // Leave the file in place: deleting it would let a waiter lock an unlinked inode while a newcomer locks
             // a fresh file under the same name, and both would believe they hold the lock.

@@ -96,6 +96,9 @@ class CommandLineTest {
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("ssocred \\S+ \\(commit \\S+\\)"), r.out());
         assertTrue(lines[1].startsWith("Java " + System.getProperty("java.runtime.version") + " ("), r.out());
+        // The front door answers it without picocli, with the same text.
+        assertEquals(r.toString(), cli.runFastPath("--version").toString());
+        assertEquals(r.toString(), cli.runFastPath("-V").toString());
     }
 
     @Test

@@ -44,7 +44,9 @@ class ArchiveTrustIT {
 
     private Path archive() throws Exception {
         try (Stream<Path> files = Files.list(cacheDir())) {
-            return files.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).findFirst()
+            // The hit archive; the refresh path's is named *-all.* (MissHandOffIT).
+            return files.filter(p -> (p.toString().endsWith(".jsa") || p.toString().endsWith(".aot"))
+                    && !p.toString().contains("-all.")).findFirst()
                     .orElseThrow(() -> new AssertionError("no archive in " + cacheDir()));
         }
     }
@@ -124,7 +126,7 @@ class ArchiveTrustIT {
         Path jdk = Files.createDirectories(dir.resolve("fake-jdk/bin"));
         Files.copy(real.resolve("release"), dir.resolve("fake-jdk/release"));
         Path java = Files2.write(jdk.resolve("java"), "#!/bin/sh\n"
-                + "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*)\n"
+                + "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*|-XX:SharedArchiveFile=*)\n"
                 + "  printf 'not an archive' > \"${a#*=}\"; exit 0 ;; esac; done\n"
                 + "exec '" + real.resolve("bin/java") + "' \"$@\"\n");
         java.toFile().setExecutable(true);

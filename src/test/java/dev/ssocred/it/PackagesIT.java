@@ -98,6 +98,26 @@ class PackagesIT {
     }
 
     @Test
+    void theTarballHandsACacheMissToASecondJvmWithItsRefreshPathCache() throws Exception {
+        Path bundle = unpack();
+        Path home = dir.resolve("home");
+        try (var emu = dev.ssocred.emulator.IdentityCenterEmulator.start()) {
+            dev.ssocred.testing.CorpHome.config(home);
+            dev.ssocred.testing.CorpHome.signIn(home, emu, java.time.Instant.now().plusSeconds(8 * 3600));
+            Map<String, String> e = new java.util.HashMap<>(env);
+            e.put("AWS_ENDPOINT_URL", emu.baseUrl());
+            e.put("SSOCRED_JAVA_OPTS", "-Xlog:aot");
+            Run.Result miss = Run.run(e, dir, List.of(bundle.resolve("bin/ssocred").toString(), "process", "--profile", "dev"));
+            assertEquals(0, miss.code(), miss.toString());
+            assertTrue(miss.out().startsWith("{\n  \"Version\": 1,"), miss.out());
+            assertTrue(miss.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred.aot")), miss.err());
+            assertTrue(miss.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred-all.aot")), miss.err());
+            assertFalse(miss.err().contains("[error][aot]"), miss.err());
+            assertEquals(1, emu.calls("GetRoleCredentials"));
+        }
+    }
+
+    @Test
     void theDebInstallsTheCommandManPageAndCompletionsAndRemovesThemAgain() throws Exception {
         Path deb = artifact("ssocred_*_amd64.deb");
         Map<String, String> sys = Launcher.env(dir);
@@ -105,7 +125,8 @@ class PackagesIT {
         assertEquals("Package: ssocred\nArchitecture: amd64\nDepends: libc6\n", fields.out(), fields.toString());
         String contents = Run.run(sys, dir, List.of("dpkg-deb", "-c", deb.toString())).out();
         for (String path : List.of("./usr/bin/ssocred -> ../lib/ssocred/bin/ssocred", "./usr/lib/ssocred/lib/ssocred.jar",
-                "./usr/lib/ssocred/lib/ssocred.aot", "./usr/lib/ssocred/runtime/bin/java", "./usr/share/man/man1/ssocred.1.gz",
+                "./usr/lib/ssocred/lib/ssocred.aot", "./usr/lib/ssocred/lib/ssocred-all.aot",
+                "./usr/lib/ssocred/runtime/bin/java", "./usr/share/man/man1/ssocred.1.gz",
                 "./usr/share/bash-completion/completions/ssocred", "./usr/share/zsh/vendor-completions/_ssocred",
                 "./usr/share/fish/vendor_completions.d/ssocred.fish", "./usr/share/doc/ssocred/copyright")) {
             assertTrue(contents.contains(path), path + " in\n" + contents);

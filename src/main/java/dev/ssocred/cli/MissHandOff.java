@@ -1,0 +1,125 @@
+package dev.ssocred.cli;
+
+import dev.ssocred.ExitCode;
+import dev.ssocred.config.Environment;
+import dev.ssocred.io.FileLock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cache miss handed to a second JVM. The launcher starts ssocred with the class-data archive of a cache hit alone,
+ * which is what makes the hit fast: an archive that also holds the AWS SDK's ~2,500 classes costs every start ~10 ms
+ * to map and relocate (docs/performance.md). On a miss this JVM takes the entry's lock, looks once more (another
+ * process may have fetched it while we waited), and if it is still missing runs the launcher again with
+ * {@code SSOCRED_STAGE=miss}, which starts the second JVM with the archive of the whole refresh path. The second
+ * JVM's answer is passed through; its stderr and stdin are ours (login hints, an MFA prompt).
+ *
+ * <p>The lock stays with us while the second JVM works, named to it in {@code SSOCRED_LOCK_HELD} so that it does not
+ * wait for itself ({@link FileLock#inherit}). In a burst of 32 calls, one second JVM starts; the other 31 wait for
+ * the lock and answer from the entry it wrote, never loading the SDK.
+ */
+public final class MissHandOff {
+    /** How the second JVM is told it is one, and which lock its parent holds for it. */
+    public static final String STAGE = "SSOCRED_STAGE";
+    public static final String LOCK_HELD = "SSOCRED_LOCK_HELD";
+
+    private final Path launcher;
+    private final Duration lockTimeout;
+
+    MissHandOff(Path launcher, Duration lockTimeout) {
+        this.launcher = launcher;
+        this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * Main's wiring: the launcher that started us names itself in {@code launcher} when it has the second archive.
+     * Null (misses stay in this JVM) without one, in the second JVM itself, or when SSOCRED_LOCK_TIMEOUT is not a
+     * number, which the in-process path reports. The second JVM inherits the lock its parent holds.
+     */
+    public static MissHandOff wire(String launcher, Environment env) {
+        if ("miss".equals(env.vars().get(STAGE))) {
+            String held = env.vars().get(LOCK_HELD);
+            if (held != null && !held.isEmpty()) {
+                FileLock.inherit(Path.of(held));
+            }
+            return null;
+        }
+        if (launcher == null || launcher.isEmpty()) {
+            return null;
+        }
+        try {
+            return new MissHandOff(Path.of(launcher), Context.lockTimeout(env));
+        } catch (dev.ssocred.SsocredException e) {
+            return null;
+        }
+    }
+
+    /** A second look at the cache, once we hold the lock. */
+    interface Recheck {
+        boolean answered();
+    }
+
+    /**
+     * The exit code: 0 when the entry turned up meanwhile, else the second JVM's; null (with the lock released) when
+     * no second JVM could be started, and this one must fetch for itself.
+     */
+    Integer run(String[] args, Path lockFile, Recheck recheck, Clock clock, PrintWriter out) {
+        FileLock lock;
+        try {
+            lock = FileLock.acquire(lockFile, lockTimeout, clock,
+                    FileLock.describeSelf("ssocred handing a cache miss to a second JVM"), FileLock.QUIET);
+        } catch (IOException | FileLock.TimeoutException e) {
+            // No lock to be had: the second JVM tries for itself and says what is wrong (a timeout, a bad directory).
+            return second(args, null, out);
+        }
+        try (lock) {
+            // Always, not only after a wait: the holder may have written the entry and let go between our first look
+            // and our turn, and then a second JVM would start for nothing.
+            if (recheck.answered()) {
+                return 0;
+            }
+            return second(args, lockFile, out);
+        }
+    }
+
+    private Integer second(String[] args, Path heldLock, PrintWriter out) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put(STAGE, "miss");
+        if (heldLock != null) {
+            pb.environment().put(LOCK_HELD, heldLock.toAbsolutePath().toString());
+        } else {
+            pb.environment().remove(LOCK_HELD);
+        }
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return null; // the launcher moved or was removed since it started us
+        }
+        try (InputStream in = p.getInputStream()) {
+            byte[] answer = in.readAllBytes();
+            int code = p.waitFor();
+            out.print(new String(answer, StandardCharsets.UTF_8));
+            out.flush();
+            return code;
+        } catch (IOException e) {
+            p.destroy();
+            return ExitCode.INTERNAL.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            return ExitCode.INTERNAL.code();
+        }
+    }
+}

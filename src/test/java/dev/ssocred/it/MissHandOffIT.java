@@ -1,0 +1,153 @@
+package dev.ssocred.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssocred.config.SsoSession;
+import dev.ssocred.emulator.IdentityCenterEmulator;
+import dev.ssocred.io.Json;
+import dev.ssocred.sso.SsoToken;
+import dev.ssocred.sso.TokenCache;
+import dev.ssocred.testing.CorpHome;
+import dev.ssocred.testing.Files2;
+import dev.ssocred.testing.Launcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged launcher with its two class-data archives (docs/performance.md): a cache hit runs in one JVM started
+ * with the hit path's archive; a miss is handed to a second JVM started with the refresh path's, while the first
+ * holds the entry's lock. Every JVM writes its own class-load log ({@code %p}), which says which JVM loaded what.
+ */
+class MissHandOffIT {
+    static final SsoSession CORP = CorpHome.CORP;
+    @TempDir
+    Path home;
+    Path logs;
+    IdentityCenterEmulator emu;
+    IdentityCenterEmulator.Seed seed;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        emu = IdentityCenterEmulator.start();
+        seed = emu.seedSession();
+        CorpHome.config(home);
+        env = Launcher.env(home);
+        env.remove("SSOCRED_CDS");
+        env.put("AWS_ENDPOINT_URL", emu.baseUrl());
+        env.put("SSOCRED_LOCK_TIMEOUT", "30"); // a second JVM waiting for its own parent fails in 30 s, not 2 min
+        Launcher.Result w = Launcher.run(env, "warmup");
+        assertEquals(0, w.code(), w.toString());
+        assertTrue(w.err().contains("-all.jsa") || w.err().contains("-all.aot"), "both archives: " + w.err());
+        logs = Files.createDirectories(home.resolve("logs"));
+        env.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + logs.resolve("jvm-%p.log"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        emu.close();
+    }
+
+    private void token(Duration left) {
+        new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(
+                CORP.startUrl(), "us-east-1", seed.accessToken(), Instant.now().plus(left), seed.clientId(),
+                seed.clientSecret(), seed.registrationExpiresAt().toString(), seed.refreshToken()));
+    }
+
+    /** The class-load logs written since the last call, emptied. */
+    private List<String> jvms() throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path p : files.sorted().toList()) {
+                out.add(Files2.read(p));
+                Files.delete(p);
+            }
+        }
+        return out;
+    }
+
+    private static long count(List<String> jvms, String text) {
+        return jvms.stream().filter(log -> log.contains(text)).count();
+    }
+
+    @Test
+    void aMissGoesToASecondJvmWithTheRefreshArchiveAndAHitStaysInOneThatNeverLoadsTheSdk() throws Exception {
+        token(Duration.ofHours(8));
+        Launcher.Result miss = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(0, miss.code(), miss.toString());
+        assertTrue(miss.out().startsWith("{\n  \"Version\": 1,"), miss.out());
+        assertEquals("", miss.err());
+        assertEquals(1, emu.calls("GetRoleCredentials"));
+        List<String> jvms = jvms();
+        assertEquals(2, jvms.size(), "two JVMs");
+        String first = jvms.stream().filter(l -> l.contains("java.lang.ProcessImpl")).findFirst().orElseThrow();
+        assertTrue(!first.contains("software.amazon.awssdk"), "the first JVM loaded no SDK class");
+        assertTrue(first.contains("dev.ssocred.cli.FastPath source: shared objects file"), "the hit archive was used");
+        String second = jvms.stream().filter(l -> l.contains("software.amazon.awssdk")).findFirst().orElseThrow();
+        assertTrue(second.contains("software.amazon.awssdk.services.sso.SsoClient source: shared objects file"),
+                "the second JVM had the SDK's classes from the refresh path's archive");
+
+        Launcher.Result hit = Launcher.run(env, "env", "dev", "--format", "json");
+        assertEquals(0, hit.code(), hit.toString());
+        assertEquals(1, emu.calls("GetRoleCredentials"));
+        jvms = jvms();
+        assertEquals(1, jvms.size(), "a hit is one JVM");
+        assertTrue(!jvms.get(0).contains("java.lang.ProcessImpl") && !jvms.get(0).contains("software.amazon.awssdk"),
+                "no second JVM, no SDK");
+    }
+
+    @Test
+    void theSecondJvmsExitCodeAndMessageReachTheCallerOnceAndNothingElse() throws Exception {
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(3, r.code(), r.toString());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().split("ssocred login", -1).length - 1, "the hint, once: " + r.err());
+        assertEquals(2, jvms().size(), "the miss was handed over");
+    }
+
+    @Test
+    void aBurstOnAnExpiredTokenStartsOneSecondJvmMakesOneRefreshAndOneFetch() throws Exception {
+        token(Duration.ofMinutes(-1));
+        int n = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Launcher.Result> results = new ArrayList<>();
+        try {
+            List<Future<Launcher.Result>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> Launcher.run(env, "process", "--profile", "dev")));
+            }
+            for (Future<Launcher.Result> f : futures) {
+                results.add(f.get(5, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        TreeSet<Object> keys = new TreeSet<>();
+        for (Launcher.Result r : results) {
+            assertEquals(0, r.code(), r.toString());
+            keys.add(Json.parseObject(r.out()).get("AccessKeyId"));
+        }
+        assertEquals(1, keys.size());
+        assertEquals(1, emu.calls("CreateToken:refresh_token"));
+        assertEquals(1, emu.calls("GetRoleCredentials"));
+        List<String> jvms = jvms();
+        assertEquals(n + 1, jvms.size(), "one second JVM for the whole burst");
+        assertEquals(1, count(jvms, "software.amazon.awssdk"), "and only it loaded the SDK");
+    }
+}
