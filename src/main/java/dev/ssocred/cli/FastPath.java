@@ -56,8 +56,9 @@ public final class FastPath {
         return tryAnswer(args, env, clock, out, contexts, null);
     }
 
-    static Optional<Integer> tryAnswer(String[] args, Environment env, Clock clock, PrintWriter out,
-                                       java.util.function.Supplier<Context> contexts, MissHandOff handOff) {
+    /** The same, handing a miss to a second JVM when {@code handOff} is not null. */
+    public static Optional<Integer> tryAnswer(String[] args, Environment env, Clock clock, PrintWriter out,
+                                              java.util.function.Supplier<Context> contexts, MissHandOff handOff) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // Without picocli, whose Java 5 classes no archive can hold: ~4x a hello world otherwise.
             for (String line : BuildInfo.lines()) {

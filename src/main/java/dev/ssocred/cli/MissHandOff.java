@@ -38,6 +38,11 @@ public final class MissHandOff {
         this.lockTimeout = lockTimeout;
     }
 
+    /** The archive training's (demo.Training): a stand-in {@code command} that fails at once is enough there. */
+    public static MissHandOff forTraining(Path command) {
+        return new MissHandOff(command, Duration.ofSeconds(10));
+    }
+
     /**
      * Main's wiring: the launcher that started us names itself in {@code launcher} when it has the second archive.
      * Null (misses stay in this JVM) without one, in the second JVM itself, or when SSOCRED_LOCK_TIMEOUT is not a
