@@ -23,7 +23,11 @@ public sealed interface CredentialSource {
      * its Identity Center session's, else us-east-1.
      */
     default String apiRegion() {
-        return region().or(() -> ssoRoot().map(p -> p.session().region())).orElse("us-east-1");
+        if (region().isPresent()) {
+            return region().get();
+        }
+        Optional<SsoProfile> root = ssoRoot();
+        return root.isPresent() ? root.get().session().region() : "us-east-1";
     }
 
     /** {@code sso_account_id}/{@code sso_role_name} through an sso-session or a legacy start URL. */

@@ -75,7 +75,6 @@ public final class CredentialsFileEditor {
                 sb.append(nl);
             }
         }
-        pending.clear();
     }
 
     private static String appendSection(String text, String section, Map<String, String> values, String nl) {

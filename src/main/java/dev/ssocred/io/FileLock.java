@@ -93,7 +93,7 @@ public final class FileLock implements AutoCloseable {
             throw new TimeoutException(holder(lockFile));
         }
         if (key.equals(inherited)) {
-            return new FileLock(null, null, local, false); // our parent holds the OS lock for us
+            return new FileLock(null, null, local, waited); // our parent holds the OS lock for us
         }
         FileChannel channel = null;
         try {
@@ -141,7 +141,7 @@ public final class FileLock implements AutoCloseable {
      * JVM of a cache miss would wait for its own parent until the timeout.
      */
     public static void inherit(Path lockFile) {
-        inherited = lockFile.toAbsolutePath();
+        inherited = lockFile == null ? null : lockFile.toAbsolutePath(); // null: none (tests)
     }
 
     /** Whether another holder had the lock when we asked: then the thing it guards may have changed meanwhile. */
@@ -199,7 +199,7 @@ public final class FileLock implements AutoCloseable {
     }
 
     /** What the holder wrote: at most one short line, printable characters only, and never through a link. */
-    private static String holder(Path lockFile) {
+    static String holder(Path lockFile) { // package-private for its test
         try (var ch = Files.newByteChannel(lockFile, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer buf = ByteBuffer.allocate(200);
             ch.read(buf);

@@ -57,11 +57,14 @@ public final class Json {
             case '"':
                 return string();
             case 't':
-                return literal("true", Boolean.TRUE);
+                literal("true");
+                return Boolean.TRUE;
             case 'f':
-                return literal("false", Boolean.FALSE);
+                literal("false");
+                return Boolean.FALSE;
             case 'n':
-                return literal("null", null);
+                literal("null");
+                return null;
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
@@ -77,9 +80,14 @@ public final class Json {
         skipSpace();
         if (peek() == '}') {
             pos++;
-            depth--;
-            return map;
+        } else {
+            members(map);
         }
+        depth--;
+        return map;
+    }
+
+    private void members(Map<String, Object> map) throws IOException {
         while (true) {
             skipSpace();
             if (peek() != '"') {
@@ -95,8 +103,7 @@ public final class Json {
             char c = peek();
             pos++;
             if (c == '}') {
-                depth--;
-                return map;
+                return;
             }
             if (c != ',') {
                 pos--;
@@ -112,9 +119,14 @@ public final class Json {
         skipSpace();
         if (peek() == ']') {
             pos++;
-            depth--;
-            return list;
+        } else {
+            elements(list);
         }
+        depth--;
+        return list;
+    }
+
+    private void elements(List<Object> list) throws IOException {
         while (true) {
             skipSpace();
             list.add(value());
@@ -122,8 +134,7 @@ public final class Json {
             char c = peek();
             pos++;
             if (c == ']') {
-                depth--;
-                return list;
+                return;
             }
             if (c != ',') {
                 pos--;
@@ -251,12 +262,11 @@ public final class Json {
         return pos > start;
     }
 
-    private Object literal(String word, Object value) throws IOException {
+    private void literal(String word) throws IOException {
         if (!text.startsWith(word, pos)) {
             throw error();
         }
         pos += word.length();
-        return value;
     }
 
     private void expect(char c) throws IOException {

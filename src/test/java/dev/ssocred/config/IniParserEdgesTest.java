@@ -55,4 +55,19 @@ class IniParserEdgesTest {
         IniFile unicodeIndent = parse("[s]\na = 1\n\u3000b\n");
         assertEquals("1\nb", unicodeIndent.sections().get(0).properties().get("a").value(), "Python's white space indents");
     }
+
+    @Test
+    void aBlankLineInsideAValueIsKeptAndACommentLineIsDropped() {
+        // configparser: 'first\nsecond\n\nthird\nfourth'
+        IniFile f = parse("[profile a]\nkey = first\n  second\n\n  third\n  # note\n  fourth\nafter = 1\n");
+        assertEquals("first\nsecond\n\nthird\nfourth", f.section("profile a").orElseThrow().get("key").orElseThrow());
+    }
+
+    @Test
+    void aNestedLineThatStartsWithEqualsHasAnEmptyKey() {
+        // botocore's _parse_nested: {'': 'x', 'endpoint_url': 'http://y'}
+        IniFile f = parse("[services s]\nsso =\n  =x\n  endpoint_url = http://y\n");
+        assertEquals(Map.of("", "x", "endpoint_url", "http://y"),
+                f.section("services s").orElseThrow().properties().get("sso").nested());
+    }
 }

@@ -47,7 +47,7 @@ class CredentialsFileWriterTest {
     @Test
     void aLeadingLineFeedOrACarriageReturnAnywhereIsRefusedToo() throws Exception {
         Path file = Files.writeString(dir.resolve("credentials"), "[keep]\nregion = x\n");
-        for (String secret : new String[] {"\nSEKRET-VALUE", "SEKRET\rVALUE", "SEKRET-VALUE\r"}) {
+        for (String secret : new String[] {"\nSEKRET-VALUE", "\rSEKRET-VALUE", "SEKRET\rVALUE", "SEKRET-VALUE\r"}) {
             var creds = new RoleCredentials("ASIA", secret, "T", Instant.parse("2099-01-01T00:00:00Z"), "1");
             var e = assertThrows(SsocredException.class, () -> writer(file).write("dev", creds, false));
             assertTrue(e.getMessage().contains("line break in aws_secret_access_key"), e.getMessage());

@@ -113,4 +113,44 @@ class CredentialsServiceTest {
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("cannot lock ") && w.endsWith("fetching without it")),
                 warnings.toString());
     }
+
+    @Test
+    void credentialsAnotherHolderFetchedWhileWeWaitedAreServedWithoutAFetch() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        RoleCredentials theirs = new RoleCredentials("ASIATHEIRS", "their-secret-value", "their-token-value",
+                clock.instant().plus(Duration.ofHours(1)), "111122223333");
+        var holder = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (dev.ssocred.io.FileLock l = dev.ssocred.io.FileLock.acquire(cache.lockPath(DEV), Duration.ofSeconds(5),
+                    java.time.Clock.systemUTC(), "another ssocred", dev.ssocred.io.FileLock.QUIET)) {
+                held.countDown();
+                written.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                Thread.sleep(200); // let the service reach the lock and wait for it
+                cache.write(DEV, theirs);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertTrue(held.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        written.countDown();
+        assertEquals(theirs, service.credentials(DEV, "fix"));
+        assertTrue(portal.tokensSeen.isEmpty(), "no fetch of our own");
+        holder.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anEntryThatIsNotRoleCredentialsIsReportedAndReplaced() {
+        dev.ssocred.testing.Files2.write(cache.path(DEV), "{\"ProviderType\": \"sso\", \"Other\": {}}");
+        java.nio.file.Path p = cache.path(DEV);
+        try {
+            java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        portal.expiration = clock.instant().plus(Duration.ofHours(1));
+        service.credentials(DEV, "fix");
+        assertTrue(warnings.get(0).endsWith(".json is not a role-credential cache entry; fetching new credentials"),
+                warnings.toString());
+        assertEquals(1, portal.tokensSeen.size());
+    }
 }

@@ -60,6 +60,7 @@ class RoleCredentialsCacheTrustTest {
         Path file = cache.path(DEV);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
         assertEquals(Optional.empty(), cache.read(DEV));
+        assertTrue(warnings.get(0).contains("(it is writable by its group (mode 660))"), warnings.toString());
         Path elsewhere = Files.move(file, tmp.resolve("elsewhere.json"));
         Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-------"));
         Files.createSymbolicLink(file, elsewhere);

@@ -34,21 +34,34 @@ class FileLockTest {
 
     @Test
     void timesOutNamingTheHolder() throws Exception {
+        assertEquals("ssocred login (pid 42)", holderSeenByAWaiter("ssocred login (pid 42)"));
+    }
+
+    /** What a waiter that times out is told about a holder (another thread) that described itself as {@code who}. */
+    private String holderSeenByAWaiter(String who) throws Exception {
+        return whileHeld(who, () -> assertThrows(FileLock.TimeoutException.class, () -> acquire(Duration.ofMillis(100),
+                "me", new ArrayList<>())).holder());
+    }
+
+    /** Runs {@code body} while another thread holds the lock as {@code who}. */
+    private <T> T whileHeld(String who, java.util.concurrent.Callable<T> body) throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         var holder = CompletableFuture.runAsync(() -> {
-            try (FileLock l = acquire(Duration.ofSeconds(5), "ssocred login (pid 42)", new ArrayList<>())) {
+            try (FileLock l = acquire(Duration.ofSeconds(5), who, new ArrayList<>())) {
                 held.countDown();
                 release.await(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
-        assertTrue(held.await(5, TimeUnit.SECONDS));
-        var e = assertThrows(FileLock.TimeoutException.class, () -> acquire(Duration.ofMillis(200), "me", new ArrayList<>()));
-        assertEquals("ssocred login (pid 42)", e.holder());
-        release.countDown();
-        holder.get(5, TimeUnit.SECONDS);
+        try {
+            assertTrue(held.await(5, TimeUnit.SECONDS));
+            return body.call();
+        } finally {
+            release.countDown();
+            holder.get(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -77,6 +90,82 @@ class FileLockTest {
         release.countDown();
         assertTrue(waiter.get(10, TimeUnit.SECONDS));
         holder.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aLockOurParentHoldsIsNotWaitedForButThreadsStillTakeTurns() throws Exception {
+        Path lock = dir.resolve("held.lock");
+        // The parent's OS lock, played by a channel of this JVM: acquire() would see it as busy and wait.
+        try (var parent = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = parent.lock()) {
+            assertThrows(FileLock.TimeoutException.class, () -> FileLock.acquire(lock, Duration.ofMillis(100),
+                    Clock.systemUTC(), "me", FileLock.QUIET));
+            FileLock.inherit(lock);
+            try {
+                FileLock first = FileLock.acquire(lock, Duration.ofSeconds(5), Clock.systemUTC(), "me", FileLock.QUIET);
+                assertFalse(first.waited());
+                var other = CompletableFuture.supplyAsync(() -> {
+                    try (FileLock l = FileLock.acquire(lock, Duration.ofSeconds(5), Clock.systemUTC(), "t", FileLock.QUIET)) {
+                        return l.waited();
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+                Thread.sleep(100);
+                assertFalse(other.isDone(), "another thread waits for the in-process lock");
+                first.close();
+                assertTrue(other.get(5, TimeUnit.SECONDS), "and gets it once released");
+                assertTrue(held.isValid(), "the parent's lock is not ours to release");
+            } finally {
+                FileLock.inherit(null);
+            }
+        }
+    }
+
+    @Test
+    void aHolderThatSaidNothingOrOnlyOnItsSecondLineIsAnotherSsocredProcess() throws Exception {
+        for (String who : new String[] {"", "\nsecond line", "  "}) {
+            assertEquals("another ssocred process", holderSeenByAWaiter(who), "holder " + who.replace("\n", "\\n"));
+        }
+        assertEquals("another ssocred process", FileLock.holder(dir.resolve("gone.lock")), "a lock file that vanished");
+    }
+
+    @Test
+    void takingReleasingAndTimingOutLeaveNoDescriptorOpen() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(fds), "Linux only");
+        for (int i = 0; i < 5; i++) { // warm up: class loading opens files of its own
+            acquire(Duration.ofSeconds(1), "me", new ArrayList<>()).close();
+        }
+        long before = openDescriptors(fds);
+        for (int i = 0; i < 40; i++) {
+            acquire(Duration.ofSeconds(1), "me", new ArrayList<>()).close();
+        }
+        // A holder in this JVM is only the in-process lock; another channel's OS lock makes acquire open, poll and
+        // time out, and it must close what it opened.
+        try (var other = java.nio.channels.FileChannel.open(dir.resolve("x.lock"), java.nio.file.StandardOpenOption.WRITE);
+             var held = other.lock()) {
+            for (int i = 0; i < 20; i++) {
+                assertThrows(FileLock.TimeoutException.class, () -> acquire(Duration.ofMillis(30), "me", new ArrayList<>()));
+            }
+        }
+        assertTrue(openDescriptors(fds) <= before + 1, "descriptors before " + before + ", after " + openDescriptors(fds));
+    }
+
+    private static long openDescriptors(Path fds) throws Exception {
+        try (var s = java.nio.file.Files.list(fds)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void aWaiterThatIsInterruptedGivesUpAndKeepsItsInterruptFlag() throws Exception {
+        boolean flagKept = whileHeld("holder", () -> {
+            Thread.currentThread().interrupt();
+            assertThrows(FileLock.TimeoutException.class, () -> acquire(Duration.ofSeconds(5), "me", new ArrayList<>()));
+            return Thread.interrupted();
+        });
+        assertTrue(flagKept, "the interrupt is passed on, not swallowed");
     }
 
     @Test

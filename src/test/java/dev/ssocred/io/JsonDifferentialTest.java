@@ -97,13 +97,41 @@ class JsonDifferentialTest {
     }
 
     @Test
+    void wideDocumentsAreNotDeep() throws Exception {
+        // 3,000 sibling containers at one level: nesting is counted down again after each.
+        StringBuilder doc = new StringBuilder("{");
+        for (int i = 0; i < 3000; i++) {
+            doc.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(
+                    switch (i % 4) { case 0 -> "[]"; case 1 -> "{}"; case 2 -> "[1,[2]]"; default -> "{\"a\":{}}"; });
+        }
+        Map<String, Object> map = Json.parseObject(doc.append('}').toString());
+        assertEquals(3000, map.size());
+        assertEquals(List.of(1L, List.of(2L)), map.get("k2"));
+        assertEquals(Map.of("a", Map.of()), map.get("k3"));
+        String list = "{\"a\":[" + "[],{},".repeat(1500) + "[]]}";
+        assertEquals(3001, ((List<?>) Json.parseObject(list).get("a")).size());
+    }
+
+    @Test
+    void errorsPointAtTheBadEscapeAndAtTheEndOfTruncatedText() {
+        refusedAt("{\"a\":\"\\x\"}", "line 1, column 8");
+        refusedAt("{\"a\":\"\\u00e9", "line 1, column 13");
+        refusedAt("{\"a\":1 x}", "line 1, column 8"); // at the x, not after it
+        refusedAt("{\"a\":[1 x]}", "line 1, column 9");
+        refusedAt("{\"a\":\"\\u00e", "line 1, column 9");
+    }
+
+    @Test
     void errorsGiveTheLineAndColumnAndNeverTheText() {
-        IOException e = assertThrows(IOException.class, () -> Json.parseObject("{\n  \"t\": \"ok\",\r\n  \"x\": SECRET\n}"));
-        assertEquals("malformed JSON at line 3, column 8", e.getMessage());
-        e = assertThrows(IOException.class, () -> Json.parseObject("{\r\"t\": tru"));
-        assertEquals("malformed JSON at line 2, column 6", e.getMessage());
-        e = assertThrows(IOException.class, () -> Json.parseObject("[\"SECRET\"]"));
+        refusedAt("{\n  \"t\": \"ok\",\r\n  \"x\": SECRET\n}", "line 3, column 8");
+        refusedAt("{\r\"t\": tru", "line 2, column 6");
+        IOException e = assertThrows(IOException.class, () -> Json.parseObject("[\"SECRET\"]"));
         assertEquals("expected a JSON object", e.getMessage());
+    }
+
+    private static void refusedAt(String doc, String where) {
+        IOException e = assertThrows(IOException.class, () -> Json.parseObject(doc));
+        assertEquals("malformed JSON at " + where, e.getMessage(), () -> show(doc));
     }
 
     /** True when both parsed the document (to the same value), false when both refused it. */

@@ -28,6 +28,17 @@ class PyJsonTest {
     }
 
     @Test
+    void nestedContainersIndentOneLevelEach() {
+        Map<String, Object> inner = new java.util.LinkedHashMap<>();
+        inner.put("b", java.util.List.of(1, java.util.Map.of("c", true)));
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("a", inner);
+        // json.dumps({"a": {"b": [1, {"c": True}]}}, indent=2, separators=(",", ": "))
+        assertEquals("{\n  \"a\": {\n    \"b\": [\n      1,\n      {\n        \"c\": true\n      }\n    ]\n  }\n}",
+                PyJson.INDENT2.dumps(m));
+    }
+
+    @Test
     void indentTwoLikeExportCredentials() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Version", 1);

@@ -108,6 +108,7 @@ class AuthCodeLoginTest {
         var reg = new TokenCache(dir, Path::toString, w -> { }).readRegistration(CORP, "").orElseThrow();
         assertEquals(List.of("authorization_code", "refresh_token"), reg.grantTypes());
         assertEquals(List.of(200), answers);
+        assertEquals(List.of(), warnings, "no forged answer, no warning");
 
         oidc.calls.clear();
         oidc.queueToken("AT2", 3600, "RT2");
@@ -247,5 +248,48 @@ class AuthCodeLoginTest {
                 Duration.ofSeconds(30), listener, "fix");
         assertTrue(warnings.stream().anyMatch(w -> w.endsWith("; registering a new client")), warnings.toString());
         assertTrue(oidc.calls.get(0).startsWith("RegisterClient"), oidc.calls.toString());
+    }
+
+    @Test
+    void theSessionsOwnScopesAreRegisteredAndAskedFor() {
+        SsoSession custom = new SsoSession(java.util.Optional.of("custom"), CORP.startUrl(), "us-east-1",
+                List.of("sso:account:access", "codecatalyst:read_write"));
+        oidc.queueToken("AT", 3600, "RT");
+        login(returning("code=the-code&state=STATE")).login(custom, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP,
+                Duration.ofSeconds(30), listener, "fix");
+        assertTrue(opened.get(0).contains("&scopes=sso%3Aaccount%3Aaccess%20codecatalyst%3Aread_write&"), opened.get(0));
+        var reg = new TokenCache(dir, Path::toString, w -> { }).readRegistration(custom, "").orElseThrow();
+        assertEquals(List.of("sso:account:access", "codecatalyst:read_write"), reg.scopes());
+    }
+
+    @Test
+    void aCodeTheServiceRefusesIsLoginNeeded() {
+        oidc.queueError(dev.ssocred.ServiceException.Kind.INVALID_GRANT);
+        var e = assertThrows(dev.ssocred.SsocredException.class, () -> login(returning("code=c&state=STATE")).login(CORP,
+                0, true, AuthCodeLogin.NoBrowser.GIVE_UP, Duration.ofSeconds(30), listener, "ssocred login --profile dev"));
+        assertEquals(dev.ssocred.ExitCode.LOGIN_NEEDED, e.exitCode());
+        assertTrue(e.getMessage().startsWith("IAM Identity Center did not accept the code the browser brought"), e.getMessage());
+        assertEquals("run 'ssocred login --profile dev' again", e.hint());
+    }
+
+    @Test
+    void aFreshRegistrationMadeForTheDeviceFlowIsNotUsedForTheBrowserFlow() {
+        new TokenCache(dir, Path::toString, w -> { }).writeRegistration(CORP, new ClientRegistration("device-client",
+                "device-secret", Instant.now().plus(Duration.ofDays(80)), "later", List.of("sso:account:access"), null));
+        oidc.queueToken("AT", 3600, "RT");
+        login(returning("code=c&state=STATE")).login(CORP, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP,
+                Duration.ofSeconds(30), listener, "fix");
+        assertTrue(oidc.calls.get(0).startsWith("RegisterClient authorization_code"), oidc.calls.toString());
+    }
+
+    @Test
+    void anExpiredCodeIsLoginNeededAndOtherRefusalsPassThrough() {
+        oidc.queueError(dev.ssocred.ServiceException.Kind.EXPIRED_TOKEN);
+        var e = assertThrows(dev.ssocred.SsocredException.class, () -> login(returning("code=c&state=STATE")).login(CORP,
+                0, true, AuthCodeLogin.NoBrowser.GIVE_UP, Duration.ofSeconds(30), listener, "fix"));
+        assertEquals(dev.ssocred.ExitCode.LOGIN_NEEDED, e.exitCode());
+        oidc.queueError(dev.ssocred.ServiceException.Kind.ACCESS_DENIED);
+        assertThrows(dev.ssocred.ServiceException.class, () -> login(returning("code=c&state=STATE")).login(CORP, 0, true,
+                AuthCodeLogin.NoBrowser.GIVE_UP, Duration.ofSeconds(30), listener, "fix"));
     }
 }

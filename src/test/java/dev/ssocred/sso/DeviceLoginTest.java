@@ -207,4 +207,15 @@ class DeviceLoginTest {
         assertEquals("AT", login().login(CORP, true, listener, "fix").accessToken());
         assertEquals(List.of("https://device.example/"), opened);
     }
+
+    @Test
+    void anUnreadableRegistrationIsWarnedAboutAndReplaced() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(CacheKeys.registrationFile(CORP)), "{broken");
+        oidc.queueToken("AT", 3600, "RT");
+        assertEquals("AT", login().login(CORP, true, listener, "fix").accessToken());
+        assertEquals("RegisterClient", oidc.calls.get(0));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("is not valid JSON") && w.endsWith("; registering a new client")),
+                warnings.toString());
+    }
 }

@@ -145,4 +145,22 @@ class TokenCacheTest {
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("was readable by others (mode rw-r--r--)"), warnings.get(0));
     }
+
+    @Test
+    void aTokenOthersCouldHaveWrittenIsNotUsed() throws Exception {
+        cache().writeToken(CORP, new SsoToken(CORP.startUrl(), "us-east-1", "at-planted", java.time.Instant.now()
+                .plusSeconds(3600), null, null, null, null));
+        java.nio.file.Files.setPosixFilePermissions(tokenFile(), java.nio.file.attribute.PosixFilePermissions
+                .fromString("rw-rw----"));
+        assertTrue(cache().readToken(CORP, "fix").isEmpty());
+        assertTrue(warnings.get(warnings.size() - 1).contains("could have been written by another user (it is writable "
+                + "by its group (mode 660)); not using it (fix: chmod go-w ~/.aws/sso/cache)"), warnings.toString());
+    }
+
+    @Test
+    void aTokenWithoutAReadableExpiryIsDamaged() {
+        write(tokenFile(), "{\"accessToken\": \"at-x\", \"expiresAt\": \"soon\"}");
+        var e = assertThrows(dev.ssocred.SsocredException.class, () -> cache().readToken(CORP, "fix"));
+        assertTrue(e.getMessage().contains("has no readable expiresAt"), e.getMessage());
+    }
 }

@@ -128,6 +128,7 @@ class TokenServiceTest {
         cached(CORP, Duration.ofMinutes(-1), "rt", "2024-01-01T00:00:00Z");
         var e = assertThrows(SsocredException.class, () -> usable(CORP));
         assertTrue(e.getMessage().contains("client registration expired"), e.getMessage());
+        assertEquals("run 'ssocred login --profile dev'", e.hint(), "an sso-session needs no advice on scopes");
         assertTrue(oidc.calls.isEmpty());
     }
 
@@ -162,5 +163,33 @@ class TokenServiceTest {
         oidc.queueError(Kind.INVALID_GRANT);
         assertEquals(old, usable(CORP));
         assertTrue(warnings.get(0).contains("could not refresh"), warnings.toString());
+    }
+
+    @Test
+    void aRefreshHeldUpByAnotherHolderUsesTheCurrentTokenWhileItLasts() throws Exception {
+        cached(CORP, Duration.ofMinutes(10), "rt", "2030-01-01T00:00:00Z"); // due for a refresh, not expired
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var holder = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (dev.ssocred.io.FileLock l = dev.ssocred.io.FileLock.acquire(cache().lockPath(CORP), Duration.ofSeconds(5),
+                    java.time.Clock.systemUTC(), "another ssocred (pid 7)", dev.ssocred.io.FileLock.QUIET)) {
+                held.countDown();
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertTrue(held.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        try {
+            SsoToken t = new TokenService(cache(), oidc.factory(), clock, warnings::add, Duration.ofMillis(300))
+                    .usableToken(CORP, NONE, "fix");
+            assertEquals("old-at", t.accessToken());
+            assertTrue(warnings.get(0).startsWith("gave up waiting for another ssocred (pid 7) to refresh the token for "
+                    + "sso-session 'corp'; using the current one until "), warnings.toString());
+            assertTrue(oidc.calls.isEmpty());
+        } finally {
+            release.countDown();
+            holder.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 }

@@ -112,14 +112,10 @@ class WindowEdgesTest {
         assertTrue(oidc.calls.isEmpty(), "the token written while we waited was used, not refreshed again");
     }
 
-    @Test
-    void twoLoginsAtOnceMakeOneSignInAndTheSecondUsesItsToken() throws Exception {
-        LoginService logins = new LoginService(cache(), java.time.Clock.systemUTC(), Duration.ofSeconds(10),
-                Duration.ofSeconds(5));
-        AtomicInteger flows = new AtomicInteger();
-        CountDownLatch inFlow = new CountDownLatch(1);
-        List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.function.Supplier<SsoToken> signIn = () -> {
+    /** A sign-in that takes 300 ms, counts itself in {@code flows} and says when it has started. */
+    private static java.util.function.Supplier<SsoToken> slowSignIn(AtomicInteger flows, CountDownLatch inFlow,
+                                                                    Instant expiresAt) {
+        return () -> {
             flows.incrementAndGet();
             inFlow.countDown();
             try {
@@ -127,9 +123,19 @@ class WindowEdgesTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new SsoToken(CORP.startUrl(), "us-east-1", "at-" + flows.get(), Instant.now().plus(Duration.ofHours(8)),
-                    "cid", "cs", "2030-01-01T00:00:00Z", "rt");
+            return new SsoToken(CORP.startUrl(), "us-east-1", "at-" + flows.get(), expiresAt, "cid", "cs",
+                    "2030-01-01T00:00:00Z", "rt");
         };
+    }
+
+    @Test
+    void twoLoginsAtOnceMakeOneSignInAndTheSecondUsesItsToken() throws Exception {
+        LoginService logins = new LoginService(cache(), java.time.Clock.systemUTC(), Duration.ofSeconds(10),
+                Duration.ofSeconds(5));
+        AtomicInteger flows = new AtomicInteger();
+        CountDownLatch inFlow = new CountDownLatch(1);
+        List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.function.Supplier<SsoToken> signIn = slowSignIn(flows, inFlow, Instant.now().plus(Duration.ofHours(8)));
         var first = new java.util.concurrent.CompletableFuture<SsoToken>();
         Thread t = new Thread(() -> first.complete(logins.login(CORP, signIn, notes::add, "fix")));
         t.start();
@@ -164,5 +170,36 @@ class WindowEdgesTest {
         assertTrue(e.getMessage().contains("2024-01-02 02:59:00"), e.getMessage());
         assertTrue(e.hint().startsWith("run 'ssocred login --profile old'; to stop re-logging in every few hours, move "
                 + "the profile to an [sso-session]"), e.hint());
+    }
+
+    @Test
+    void aLoginAnotherProcessJustMadeWithExactlyFifteenMinutesLeftIsUsed() throws Exception {
+        Instant t0 = Instant.parse("2026-11-29T02:00:00Z");
+        LoginService logins = new LoginService(cache(), java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(10), Duration.ofSeconds(5));
+        AtomicInteger flows = new AtomicInteger();
+        CountDownLatch inFlow = new CountDownLatch(1);
+        java.util.function.Supplier<SsoToken> signIn = slowSignIn(flows, inFlow, t0.plus(Duration.ofMinutes(15)));
+        Thread t = new Thread(() -> logins.login(CORP, signIn, n -> { }, "fix"));
+        t.start();
+        inFlow.await();
+        SsoToken second = logins.login(CORP, signIn, n -> { }, "fix");
+        t.join();
+        assertEquals(1, flows.get(), "15:00 left is fresh (botocore: remaining < 15 min refreshes)");
+        assertEquals("at-1", second.accessToken());
+    }
+
+    @Test
+    void aNewLoginIsStoredEvenWhenTheSessionLockCannotBeTaken() throws Exception {
+        java.nio.file.Files.createDirectories(cache().lockPath(CORP)); // a directory where the lock file goes
+        LoginService logins = new LoginService(cache(), java.time.Clock.systemUTC(), Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
+        List<String> notes = new ArrayList<>();
+        SsoToken token = new SsoToken(CORP.startUrl(), "us-east-1", "at-unlocked", Instant.now().plus(Duration.ofHours(8)),
+                "cid", "cs", "2030-01-01T00:00:00Z", "rt");
+        logins.login(CORP, () -> token, notes::add, "fix");
+        assertEquals("at-unlocked", cache().readToken(CORP, "fix").orElseThrow().accessToken());
+        assertTrue(notes.get(0).startsWith("ssocred: warning: could not lock ") && notes.get(0).endsWith(
+                "; storing the token without it"), notes.toString());
     }
 }
