@@ -234,8 +234,9 @@ class AuthCodeLoginTest {
     @Test
     void anExpiredOrSecondGrantTypeRegistrationIsReplacedAndAnUnreadableOneWarned() throws Exception {
         TokenCache cache = new TokenCache(dir, Path::toString, w -> { });
-        cache.writeRegistration(CORP, new ClientRegistration("old", "old-secret", Instant.now().plusSeconds(60),
-                "soon", java.util.List.of("sso:account:access"), java.util.List.of("authorization_code", "refresh_token")));
+        Instant soon = Instant.now().plusSeconds(60);
+        cache.writeRegistration(CORP, new ClientRegistration("old", "old-secret", soon, dev.ssocred.io.Timestamps.format(soon),
+                java.util.List.of("sso:account:access"), java.util.List.of("authorization_code", "refresh_token")));
         oidc.queueToken("AT", 3600, "RT");
         login(returning("code=c&state=STATE")).login(CORP, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP,
                 Duration.ofSeconds(30), listener, "fix");
@@ -274,8 +275,10 @@ class AuthCodeLoginTest {
 
     @Test
     void aFreshRegistrationMadeForTheDeviceFlowIsNotUsedForTheBrowserFlow() {
+        Instant later = Instant.now().plus(Duration.ofDays(80));
         new TokenCache(dir, Path::toString, w -> { }).writeRegistration(CORP, new ClientRegistration("device-client",
-                "device-secret", Instant.now().plus(Duration.ofDays(80)), "later", List.of("sso:account:access"), null));
+                "device-secret", later, dev.ssocred.io.Timestamps.format(later), List.of("sso:account:access"), null));
+        assertTrue(new TokenCache(dir, Path::toString, w -> { }).readRegistration(CORP, "").isPresent(), "a readable one");
         oidc.queueToken("AT", 3600, "RT");
         login(returning("code=c&state=STATE")).login(CORP, 0, true, AuthCodeLogin.NoBrowser.GIVE_UP,
                 Duration.ofSeconds(30), listener, "fix");

@@ -218,4 +218,16 @@ class DeviceLoginTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("is not valid JSON") && w.endsWith("; registering a new client")),
                 warnings.toString());
     }
+
+    @Test
+    void anInterruptedWaitEndsTheLoginAndKeepsTheInterruptFlag() {
+        oidc.queueError(Kind.AUTHORIZATION_PENDING).queueError(Kind.AUTHORIZATION_PENDING); // before and after the prompt
+        DeviceLogin interrupted = new DeviceLogin(cache(), oidc, url -> true, clock, d -> {
+            throw new InterruptedException();
+        }, warnings::add);
+        var e = assertThrows(dev.ssocred.SsocredException.class, () -> interrupted.login(CORP, true, listener, "fix"));
+        assertEquals(dev.ssocred.ExitCode.TIMEOUT, e.exitCode());
+        assertEquals("login interrupted", e.getMessage());
+        assertTrue(Thread.interrupted(), "the interrupt is passed on, not swallowed");
+    }
 }
