@@ -126,7 +126,12 @@ public final class SecretFiles {
      * {@code .<target>.<random>.tmp}; one older than a minute belongs to no live writer.
      */
     private static void removeAbandonedTempFiles(Path dir, String target) {
-        long cutoff = System.currentTimeMillis() - ABANDONED_AFTER_MILLIS;
+        removeAbandonedTempFiles(dir, target, System.currentTimeMillis());
+    }
+
+    /** The same at {@code nowMillis} (package-private for its test: a boundary needs a fixed now). */
+    static void removeAbandonedTempFiles(Path dir, String target, long nowMillis) {
+        long cutoff = nowMillis - ABANDONED_AFTER_MILLIS;
         try (var stream = Files.newDirectoryStream(dir, "." + target + ".*.tmp")) {
             for (Path p : stream) {
                 if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {

@@ -110,7 +110,7 @@ public final class AuthCodeLogin {
                 return Optional.empty();
             }
             listener.waiting(left);
-            Optional<LoopbackCallback.Result> r = callback.await(left.compareTo(Countdown.TICK) < 0 ? left : Countdown.TICK);
+            Optional<LoopbackCallback.Result> r = callback.await(Countdown.min(left, Countdown.TICK));
             if (r.isPresent()) {
                 return r;
             }

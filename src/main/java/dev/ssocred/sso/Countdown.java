@@ -41,7 +41,8 @@ public final class Countdown {
         return true;
     }
 
-    private static Duration min(Duration a, Duration b) {
+    /** The shorter of two durations (also the browser flow's tick, so both count down alike). */
+    static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -166,6 +166,14 @@ class FileLockTest {
             return Thread.interrupted();
         });
         assertTrue(flagKept, "the interrupt is passed on, not swallowed");
+        // The same while polling another holder's OS lock: the interrupt lands in the poll's sleep.
+        Path lock = dir.resolve("polled.lock");
+        try (var other = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = other.lock()) {
+            assertThrows(FileLock.TimeoutException.class, () -> FileLock.acquire(lock, Duration.ofSeconds(5),
+                    Clock.systemUTC(), "me", holder -> Thread.currentThread().interrupt()));
+            assertTrue(Thread.interrupted(), "kept while polling too");
+        }
     }
 
     @Test

@@ -157,4 +157,16 @@ class SecretFilesTest {
         org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(young), "a live writer's, maybe");
         org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(other), "another file's");
     }
+
+    @org.junit.jupiter.api.Test
+    void aTempFileExactlyAMinuteOldIsStillALiveWritersOne(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        long now = 1_800_000_000_000L;
+        Path edge = java.nio.file.Files.writeString(tmp.resolve(".tok.json.1.tmp"), "x");
+        Path past = java.nio.file.Files.writeString(tmp.resolve(".tok.json.2.tmp"), "x");
+        java.nio.file.Files.setLastModifiedTime(edge, java.nio.file.attribute.FileTime.fromMillis(now - 60_000));
+        java.nio.file.Files.setLastModifiedTime(past, java.nio.file.attribute.FileTime.fromMillis(now - 60_001));
+        SecretFiles.removeAbandonedTempFiles(tmp, "tok.json", now);
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(edge), "older than a minute is abandoned");
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(past));
+    }
 }

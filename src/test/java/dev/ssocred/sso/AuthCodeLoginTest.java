@@ -295,4 +295,30 @@ class AuthCodeLoginTest {
         assertThrows(dev.ssocred.ServiceException.class, () -> login(returning("code=c&state=STATE")).login(CORP, 0, true,
                 AuthCodeLogin.NoBrowser.GIVE_UP, Duration.ofSeconds(30), listener, "fix"));
     }
+
+    @Test
+    void anInterruptedWaitForTheBrowserEndsTheLoginAndKeepsTheInterruptFlag() {
+        LoginListener interrupting = new LoginListener() {
+            @Override
+            public void prompt(OidcApi.DeviceAuthorization auth, boolean browserOpened, Instant expiresAt) {
+            }
+
+            @Override
+            public void promptBrowser(String url, boolean browserOpened, Instant until) {
+                Thread.currentThread().interrupt(); // as a Ctrl-C handler would, right as the wait starts
+            }
+
+            @Override
+            public void waiting(Duration remaining) {
+            }
+
+            @Override
+            public void done() {
+            }
+        };
+        var e = assertThrows(dev.ssocred.SsocredException.class, () -> login(returning()).login(CORP, 0, true,
+                AuthCodeLogin.NoBrowser.GIVE_UP, Duration.ofSeconds(30), interrupting, "fix"));
+        assertEquals("login interrupted", e.getMessage());
+        assertTrue(Thread.interrupted(), "the interrupt is passed on, not swallowed");
+    }
 }
