@@ -177,6 +177,36 @@ class FileLockTest {
     }
 
     @Test
+    void aWaiterPollsAnotherProcesssLockAboutEvery25MsNotInABusyLoop() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+        Clock counting = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                readings.incrementAndGet();
+                return java.time.Instant.now();
+            }
+        };
+        Path lock = dir.resolve("busy.lock");
+        try (var other = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = other.lock()) {
+            assertThrows(FileLock.TimeoutException.class, () -> FileLock.acquire(lock, Duration.ofMillis(200), counting,
+                    "me", FileLock.QUIET));
+        }
+        // About 200 / 25 = 8 polls, each reading the clock once; a loop without its sleep reads it thousands of times.
+        assertTrue(readings.get() <= 40, readings.get() + " clock readings in 200 ms");
+    }
+
+    @Test
     void lockFileIsPrivate() throws Exception {
         try (FileLock l = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
             assertEquals("rw-------", dev.ssocred.testing.Files2.mode(dir.resolve("x.lock")));
