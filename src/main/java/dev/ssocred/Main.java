@@ -40,21 +40,32 @@ public final class Main {
             return train(err, args[1], env);
         }
         // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
-        // Anonymous classes, not lambdas: on a cache hit the first lambda would start the JVM's invokedynamic
-        // machinery, ~5 ms for the ~30 call sites the hit used to have.
         // The launcher names itself when a cache miss can go to a second JVM with the refresh path's archive.
         MissHandOff handOff = MissHandOff.wire(System.getProperty("ssocred.launcher"), env);
-        return FastPath.run(args, env, out, new java.util.function.Supplier<Context>() {
+        return FastPath.run(args, env, out, contexts(env, out, err), extras(env, out, err), handOff);
+    }
+
+    /**
+     * The real Contexts, built only on a miss or for picocli. An anonymous class, not a lambda: on a cache hit the
+     * first lambda would start the JVM's invokedynamic machinery (docs/performance.md).
+     */
+    private static java.util.function.Supplier<Context> contexts(Environment env, PrintWriter out, PrintWriter err) {
+        return new java.util.function.Supplier<Context>() {
             @Override
             public Context get() {
                 return context(env, out, err, Platform.browser(env), Platform.stderrIsTerminal());
             }
-        }, new java.util.function.Supplier<Map<String, Object>>() {
+        };
+    }
+
+    private static java.util.function.Supplier<Map<String, Object>> extras(Environment env, PrintWriter out,
+                                                                         PrintWriter err) {
+        return new java.util.function.Supplier<Map<String, Object>>() {
             @Override
             public Map<String, Object> get() {
                 return extraVerbs(env, out, err);
             }
-        }, handOff);
+        };
     }
 
     /** The verbs that live outside cli/; built only when picocli runs, never for a cache hit. */
@@ -108,7 +119,13 @@ public final class Main {
                 case "--train" -> Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
                         new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
                 case "--prepare" -> Training.prepare(env.home());
-                default -> Training.hits(env.home());
+                default -> {
+                    // Every hit makes these two suppliers: made here, their classes go into the hit archive instead
+                    // of being read from the jar on each call (which opens its 4,000-entry directory).
+                    contexts(env, err, err);
+                    extras(env, err, err);
+                    yield Training.hits(env.home());
+                }
             };
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);

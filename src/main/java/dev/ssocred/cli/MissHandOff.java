@@ -31,22 +31,22 @@ public final class MissHandOff {
     public static final String LOCK_HELD = "SSOCRED_LOCK_HELD";
 
     private final Path launcher;
-    private final Duration lockTimeout;
+    private final Environment env;
 
-    MissHandOff(Path launcher, Duration lockTimeout) {
+    private MissHandOff(Path launcher, Environment env) {
         this.launcher = launcher;
-        this.lockTimeout = lockTimeout;
+        this.env = env;
     }
 
     /** The archive training's (demo.Training): a stand-in {@code command} that fails at once is enough there. */
-    public static MissHandOff forTraining(Path command) {
-        return new MissHandOff(command, Duration.ofSeconds(10));
+    public static MissHandOff forTraining(Path command, Environment env) {
+        return new MissHandOff(command, env);
     }
 
     /**
      * Main's wiring: the launcher that started us names itself in {@code launcher} when it has the second archive.
-     * Null (misses stay in this JVM) without one, in the second JVM itself, or when SSOCRED_LOCK_TIMEOUT is not a
-     * number, which the in-process path reports. The second JVM inherits the lock its parent holds.
+     * Null (misses stay in this JVM) without one, or in the second JVM itself, which inherits the lock its parent
+     * holds. Runs on every call, so it reads nothing else: the lock timeout is worked out on a miss.
      */
     public static MissHandOff wire(String launcher, Environment env) {
         if ("miss".equals(env.vars().get(STAGE))) {
@@ -56,14 +56,7 @@ public final class MissHandOff {
             }
             return null;
         }
-        if (launcher == null || launcher.isEmpty()) {
-            return null;
-        }
-        try {
-            return new MissHandOff(Path.of(launcher), Context.lockTimeout(env));
-        } catch (dev.ssocred.SsocredException e) {
-            return null;
-        }
+        return launcher == null || launcher.isEmpty() ? null : new MissHandOff(Path.of(launcher), env);
     }
 
     /** A second look at the cache, once we hold the lock. */
@@ -73,9 +66,16 @@ public final class MissHandOff {
 
     /**
      * The exit code: 0 when the entry turned up meanwhile, else the second JVM's; null (with the lock released) when
-     * no second JVM could be started, and this one must fetch for itself.
+     * this one must fetch for itself: no second JVM could be started, or SSOCRED_LOCK_TIMEOUT is not a number (which
+     * the in-process path reports).
      */
     Integer run(String[] args, Path lockFile, Recheck recheck, Clock clock, PrintWriter out) {
+        Duration lockTimeout;
+        try {
+            lockTimeout = Context.lockTimeout(env);
+        } catch (dev.ssocred.SsocredException e) {
+            return null;
+        }
         FileLock lock;
         try {
             lock = FileLock.acquire(lockFile, lockTimeout, clock,

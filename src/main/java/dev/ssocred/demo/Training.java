@@ -102,7 +102,7 @@ public final class Training {
                     public Context get() {
                         return noMiss.apply(env);
                     }
-                }, MissHandOff.forTraining(Path.of("/bin/sh")));
+                }, MissHandOff.forTraining(Path.of("/bin/sh"), env));
         return 0;
     }
 

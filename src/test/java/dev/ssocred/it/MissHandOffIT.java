@@ -3,11 +3,8 @@ package dev.ssocred.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssocred.config.SsoSession;
 import dev.ssocred.emulator.IdentityCenterEmulator;
 import dev.ssocred.io.Json;
-import dev.ssocred.sso.SsoToken;
-import dev.ssocred.sso.TokenCache;
 import dev.ssocred.testing.CorpHome;
 import dev.ssocred.testing.Files2;
 import dev.ssocred.testing.Launcher;
@@ -35,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * holds the entry's lock. Every JVM writes its own class-load log ({@code %p}), which says which JVM loaded what.
  */
 class MissHandOffIT {
-    static final SsoSession CORP = CorpHome.CORP;
+    static final String GUARDED = "arn:aws:iam::444455556666:role/Guarded";
+    static final String SERIAL = "arn:aws:iam::111122223333:mfa/alice";
     @TempDir
     Path home;
     Path logs;
@@ -47,7 +45,8 @@ class MissHandOffIT {
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
         seed = emu.seedSession();
-        CorpHome.config(home);
+        CorpHome.config(home, "[profile mfa]", "role_arn = " + GUARDED, "source_profile = dev", "mfa_serial = " + SERIAL);
+        emu.requireMfa(GUARDED, SERIAL, "246810");
         env = Launcher.env(home);
         env.remove("SSOCRED_CDS");
         env.put("AWS_ENDPOINT_URL", emu.baseUrl());
@@ -65,9 +64,7 @@ class MissHandOffIT {
     }
 
     private void token(Duration left) {
-        new TokenCache(home.resolve(".aws/sso/cache"), Path::toString, w -> { }).writeToken(CORP, new SsoToken(
-                CORP.startUrl(), "us-east-1", seed.accessToken(), Instant.now().plus(left), seed.clientId(),
-                seed.clientSecret(), seed.registrationExpiresAt().toString(), seed.refreshToken()));
+        CorpHome.writeToken(home, seed, Instant.now().plus(left));
     }
 
     /** The class-load logs written since the last call, emptied. */
@@ -80,6 +77,10 @@ class MissHandOffIT {
             }
         }
         return out;
+    }
+
+    private static List<String> outsideTheArchive(String classLog) {
+        return classLog.lines().filter(l -> l.contains("source: file:") || l.contains("source: jrt:")).toList();
     }
 
     private static long count(List<String> jvms, String text) {
@@ -110,6 +111,9 @@ class MissHandOffIT {
         assertEquals(1, jvms.size(), "a hit is one JVM");
         assertTrue(!jvms.get(0).contains("java.lang.ProcessImpl") && !jvms.get(0).contains("software.amazon.awssdk"),
                 "no second JVM, no SDK");
+        // Every class from the hit archive: one read from the jar opens its 4,000-entry directory on every call.
+        assertTrue(!jvms.get(0).contains("source: file:") && !jvms.get(0).contains("source: jrt:"),
+                "classes outside the archive: " + outsideTheArchive(jvms.get(0)));
     }
 
     @Test
@@ -149,5 +153,21 @@ class MissHandOffIT {
         List<String> jvms = jvms();
         assertEquals(n + 1, jvms.size(), "one second JVM for the whole burst");
         assertEquals(1, count(jvms, "software.amazon.awssdk"), "and only it loaded the SDK");
+    }
+
+    @Test
+    void theSecondJvmAsksForAnMfaCodeOnTheTerminal() throws Exception {
+        token(Duration.ofHours(8));
+        try (dev.ssocred.testing.Pty pty = dev.ssocred.testing.Pty.start(env, Launcher.path() + " env mfa > "
+                + home.resolve("mfa.env"))) {
+            pty.await("Enter MFA code for " + java.util.regex.Pattern.quote(SERIAL) + ": ", Duration.ofSeconds(60));
+            pty.type("246810\r");
+            assertEquals(0, pty.exitCode(Duration.ofSeconds(60)), pty.screen());
+        }
+        assertTrue(Files2.read(home.resolve("mfa.env")).startsWith("export AWS_ACCESS_KEY_ID='ASIA"));
+        assertEquals(1, emu.calls("STS:AssumeRole"));
+        List<String> jvms = jvms();
+        assertEquals(2, jvms.size(), "the miss went to a second JVM, which asked on the terminal");
+        assertEquals(1, count(jvms, "dev.ssocred.cli.TerminalMfaPrompt"));
     }
 }
