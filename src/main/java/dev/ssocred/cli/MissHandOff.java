@@ -1,6 +1,5 @@
 package dev.ssocred.cli;
 
-import dev.ssocred.ExitCode;
 import dev.ssocred.config.Environment;
 import dev.ssocred.io.FileLock;
 import java.io.IOException;
@@ -66,8 +65,8 @@ public final class MissHandOff {
 
     /**
      * The exit code: 0 when the entry turned up meanwhile, else the second JVM's; null (with the lock released) when
-     * this one must fetch for itself: no second JVM could be started, or SSOCRED_LOCK_TIMEOUT is not a number (which
-     * the in-process path reports).
+     * this one must fetch for itself: no second JVM could be started or read, or SSOCRED_LOCK_TIMEOUT is not a number
+     * (which the in-process path reports).
      */
     Integer run(String[] args, Path lockFile, Recheck recheck, Clock clock, PrintWriter out) {
         Duration lockTimeout;
@@ -119,12 +118,12 @@ public final class MissHandOff {
             out.flush();
             return code;
         } catch (IOException e) {
-            p.destroy();
-            return ExitCode.INTERNAL.code();
+            p.destroy(); // nothing printed yet: this JVM fetches for itself, and says what goes wrong
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroy();
-            return ExitCode.INTERNAL.code();
+            return null;
         }
     }
 }
