@@ -117,12 +117,15 @@ public final class FastPath {
                     ProfileResolver.selectName(Optional.ofNullable(r.profile), env));
             RoleCredentialsCache cache = new RoleCredentialsCache(paths.cliCacheDir(), RoleCredentialsCache.UNNAMED,
                     warnings);
-            Optional<RoleCredentials> creds = cached(source, cache, clock);
+            String key = entryKey(source);
+            Optional<RoleCredentials> creds = key == null
+                    ? Optional.of(RoleCredentials.of((CredentialSource.StaticKeys) source))
+                    : cache.readFresh(key, clock.instant());
             if (!warnings.list.isEmpty()) {
                 return null;
             }
             if (creds.isEmpty()) {
-                return lockFile(source, cache);
+                return cache.lockPath(key); // the lock the full path takes before it fetches this entry
             }
             Optional<String> region = Optional.empty();
             if (r.format != CredentialFormat.PROCESS) {
@@ -136,12 +139,15 @@ public final class FastPath {
         }
     }
 
-    /** The lock the full path takes before fetching this source's credentials (static keys never miss). */
-    private static Path lockFile(CredentialSource source, RoleCredentialsCache cache) {
+    /** The ~/.aws/cli/cache key of a source's role credentials, or null for a profile's own keys (never cached). */
+    private static String entryKey(CredentialSource source) {
         if (source instanceof CredentialSource.SsoRole s) {
-            return cache.lockPath(s.sso());
+            return RoleCredentialsCache.key(s.sso());
         }
-        return cache.lockPath(AssumeRoleKey.of((CredentialSource.AssumedRole) source));
+        if (source instanceof CredentialSource.AssumedRole a) {
+            return AssumeRoleKey.of(a);
+        }
+        return null;
     }
 
     /** Warnings kept for a look afterwards: any warning sends the call to the full path, which prints them. */
@@ -154,16 +160,6 @@ public final class FastPath {
         }
     }
 
-    /** What the files alone can answer: cached role credentials (either cache key), or a profile's own keys. */
-    private static Optional<RoleCredentials> cached(CredentialSource source, RoleCredentialsCache cache, Clock clock) {
-        if (source instanceof CredentialSource.SsoRole s) {
-            return cache.readFresh(s.sso(), clock.instant());
-        }
-        if (source instanceof CredentialSource.AssumedRole a) {
-            return cache.readFresh(AssumeRoleKey.of(a), clock.instant());
-        }
-        return Optional.of(RoleCredentials.of((CredentialSource.StaticKeys) source));
-    }
 
     /** The arguments of a credential verb, when they are all ones this parser knows. */
     record Request(String profile, CredentialFormat format, String region) {
