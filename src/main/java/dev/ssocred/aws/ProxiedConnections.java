@@ -53,6 +53,12 @@ final class ProxiedConnections {
         return UrlConnectionHttpClient.create(uri -> open(uri, jdkProxy, tls, auth, basic, connectTimeout, readTimeout));
     }
 
+    /** Plain-http connections without a proxy (a local endpoint): the JDK's URL client, no TLS set up. */
+    static SdkHttpClient direct(Duration connectTimeout, Duration readTimeout) {
+        return UrlConnectionHttpClient.create(uri -> open(uri, Proxy.NO_PROXY, null, null, null, connectTimeout,
+                readTimeout));
+    }
+
     private static HttpURLConnection open(URI uri, Proxy proxy, SSLSocketFactory tls, Authenticator auth, String basic,
                                           Duration connectTimeout, Duration readTimeout) {
         try {

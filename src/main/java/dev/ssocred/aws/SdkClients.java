@@ -22,6 +22,16 @@ import software.amazon.awssdk.regions.Region;
  * already did, with the AWS CLI's rules).
  */
 public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean retries) {
+    static {
+        // Whatever profile file a client is given, the SDK's builder also loads ~/.aws/config and ~/.aws/credentials
+        // for every client it builds (SdkDefaultClientBuilder.mergeGlobalDefaults makes the default supplier, which
+        // reads both at once). Its parser refuses lines the AWS CLI reads ("output: json" failed every miss with an
+        // internal error), and it costs a miss ~15 ms. These properties outrank AWS_CONFIG_FILE for the SDK only;
+        // /dev/null is not a regular file, so the SDK takes both as absent, and only root can replace it.
+        System.setProperty("aws.configFile", "/dev/null");
+        System.setProperty("aws.sharedCredentialsFile", "/dev/null");
+    }
+
     private static final ProfileFile EMPTY = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
 
     public static SdkClients defaults() {
@@ -77,6 +87,10 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
         javax.net.ssl.TrustManager[] trust = caBundle.isPresent() && tls ? CaBundle.trustManagers(caBundle.get()) : null;
         if (proxy.isPresent()) {
             return ProxiedConnections.client(proxy.get(), trust, connectTimeout, callTimeout);
+        }
+        if (!tls) {
+            // The SDK's builder makes an SSLContext from the JDK's cacerts whatever the scheme: ~70 ms of a miss.
+            return ProxiedConnections.direct(connectTimeout, callTimeout);
         }
         // Never the SDK's own proxy lookup: it reads HTTP_PROXY for https endpoints too, and no NO_PROXY suffixes.
         UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout)

@@ -120,6 +120,21 @@ class InteropIT extends EmulatedHome {
         assertEquals(1, emu.calls("GetRoleCredentials"));
     }
 
+    @Test
+    void aConfigWithColonDelimitersThatTheCliReadsServesAFetch() throws Exception {
+        // Python's configparser (so the AWS CLI) takes "key: value"; the SDK for Java's profile parser refuses it.
+        // The SDK used to parse ~/.aws/config itself on every client it built, so any such line failed every fetch.
+        Files.writeString(home.resolve(".aws/config"), "[profile colon]\noutput: json\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        for (List<String> aws : List.of(awsV1(), awsV2())) {
+            Run.Result cli = run(cmd(aws, "configure", "get", "output", "--profile", "colon"));
+            assertEquals("json", cli.out().strip(), cli.toString());
+        }
+        Launcher.Result ours = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(0, ours.code(), ours.toString());
+        assertEquals(1, emu.calls("GetRoleCredentials"));
+    }
+
     // ---- boto3 / botocore ----
 
     @Test
