@@ -72,7 +72,9 @@ public final class FastPath {
             return Optional.empty();
         }
         Request r = request.get();
-        Path missing = cacheHit(r, env, clock, out);
+        // The second JVM of a handed-off miss does not look: its parent just did, holding the entry's lock, and the
+        // fetch below looks again before it calls the service.
+        Path missing = MissHandOff.isSecond(env) ? null : cacheHit(r, env, clock, out);
         if (missing == ANSWERED) {
             return Optional.of(0);
         }

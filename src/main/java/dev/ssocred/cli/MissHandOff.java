@@ -48,7 +48,7 @@ public final class MissHandOff {
      * holds. Runs on every call, so it reads nothing else: the lock timeout is worked out on a miss.
      */
     public static MissHandOff wire(String launcher, Environment env) {
-        if ("miss".equals(env.vars().get(STAGE))) {
+        if (isSecond(env)) {
             String held = env.vars().get(LOCK_HELD);
             if (held != null && !held.isEmpty()) {
                 FileLock.inherit(Path.of(held));
@@ -56,6 +56,11 @@ public final class MissHandOff {
             return null;
         }
         return launcher == null || launcher.isEmpty() ? null : new MissHandOff(Path.of(launcher), env);
+    }
+
+    /** Whether this JVM is the second one of a handed-off miss. */
+    static boolean isSecond(Environment env) {
+        return "miss".equals(env.vars().get(STAGE));
     }
 
     /** A second look at the cache, once we hold the lock. */

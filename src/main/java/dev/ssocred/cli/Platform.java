@@ -10,6 +10,11 @@ public final class Platform {
     private Platform() {
     }
 
+    /** The system clock; the local time zone is looked up when first asked for (see {@link SystemClock}). */
+    public static java.time.Clock clock() {
+        return new SystemClock();
+    }
+
     /** The launcher tests {@code [ -t 2 ]} and says so; without it, a console means an interactive terminal. */
     public static boolean stderrIsTerminal() {
         return said("ssocred.stderr.tty");

@@ -97,9 +97,7 @@ public final class SecretFiles {
 
     private static void replace(Path target, Path dir, byte[] content, Set<PosixFilePermission> mode) throws IOException {
         removeAbandonedTempFiles(dir, target.getFileName().toString());
-        Path tmp = POSIX
-                ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
-                : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = createTemp(dir, target.getFileName().toString());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -118,6 +116,26 @@ public final class SecretFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty file {@code .<target>.<random>.tmp} in {@code dir}, mode 0600, created exclusively (O_EXCL: an
+     * existing file or a planted link there is never opened). Not {@link Files#createTempFile}: its name comes from
+     * a SecureRandom, and setting up the JDK's security providers for it cost a credentials fetch ~8 ms. The name
+     * needs to be unique, not secret: exclusive creation is what makes it safe.
+     */
+    static Path createTemp(Path dir, String target) throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + target + "." + Long.toUnsignedString(random.nextLong()) + ".tmp");
+            try {
+                return POSIX ? Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_MODE)) : Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -66,6 +66,27 @@ class SecretFilesTest {
         assertTrue(Files.exists(other), "belongs to another file");
     }
 
+    @Test
+    void tempFilesAreNewEachTimePrivateAndNamedForTheSweeper() throws Exception {
+        java.util.Set<Path> made = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            Path t = SecretFiles.createTemp(dir, "f.json");
+            assertTrue(made.add(t), "a fresh name each time: " + t);
+            assertEquals(dir, t.getParent());
+            assertTrue(t.getFileName().toString().matches("\\.f\\.json\\.[0-9]+\\.tmp"), t.toString());
+            assertEquals("rw-------", mode(t));
+            assertEquals(0, Files.size(t));
+        }
+        // The sweeper's pattern finds them (once old enough).
+        for (Path t : made) {
+            Files.setLastModifiedTime(t, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        }
+        write(dir.resolve("f.json"), "x");
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("f.json")), s.toList());
+        }
+    }
+
     private void writeThrough(Path p, String s) throws Exception {
         SecretFiles.write(p, s.getBytes(StandardCharsets.UTF_8), warnings::add, "~/.aws/credentials", true);
     }
