@@ -26,6 +26,7 @@ if ! command -v "$java" >/dev/null 2>&1; then
   exit 7
 fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
+if [ -t 1 ]; then otty=true; else otty=false; fi # help in colour only on a terminal (cli.Platform.colors)
 flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
 jar=$self
@@ -243,11 +244,13 @@ for a in "$@"; do
 done
 if [ "$verb" = exec ]; then
   # shellcheck disable=SC2086
-  exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty $SSOCRED_JAVA_OPTS \
+  exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty -Dssocred.stdout.tty=$otty \
+    $SSOCRED_JAVA_OPTS \
     -cp "$jar" dev.ssocred.Main "$@"
 fi
 # shellcheck disable=SC2086
 exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} ${handoff:+"$handoff"} -Dssocred.stderr.tty=$tty \
+  -Dssocred.stdout.tty=$otty \
   $stdout $SSOCRED_JAVA_OPTS -cp "$jar" dev.ssocred.Main "$@" 9>&1 1>&2
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

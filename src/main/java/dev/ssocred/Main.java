@@ -68,10 +68,14 @@ public final class Main {
     }
 
     /** The verbs that live outside cli/; built only when picocli runs, never for a cache hit. */
-    private static Map<String, Object> extraVerbs(Environment env, PrintWriter out, PrintWriter err) {
+    static Map<String, Object> extraVerbs(Environment env, PrintWriter out, PrintWriter err) {
         DemoCommand.Contexts contexts = (demoEnv, o, e, browser) -> context(demoEnv, o, e, browser, false);
-        return Map.of("demo", new DemoCommand(err, contexts, env.vars()), "warmup", new WarmupCommand(err, contexts,
-                env.vars()), "emulator", new EmulatorCommand(out, err));
+        // In this order in --help, every time (Map.of's order changes from one JVM to the next).
+        Map<String, Object> verbs = new java.util.LinkedHashMap<>();
+        verbs.put("demo", new DemoCommand(err, contexts, env.vars()));
+        verbs.put("warmup", new WarmupCommand(err, contexts, env.vars()));
+        verbs.put("emulator", new EmulatorCommand(out, err));
+        return verbs;
     }
 
     /**

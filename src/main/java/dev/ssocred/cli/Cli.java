@@ -15,9 +15,24 @@ public final class Cli {
 
     /** {@code extra} adds verbs that live outside cli/ (the demo), keyed by name. */
     public static int execute(Context ctx, java.util.Map<String, Object> extra, String... args) {
+        CommandLine cmd = commandLine(ctx, extra);
+        try {
+            return cmd.execute(args);
+        } finally {
+            ctx.out().flush();
+            ctx.err().flush();
+        }
+    }
+
+    /** The whole command line, configured; also what {@link HelpPages} renders when ssocred is built. */
+    public static CommandLine commandLine(Context ctx, java.util.Map<String, Object> extra) {
         CommandLine cmd = new CommandLine(new SsocredCommand(ctx), new Factory(ctx));
         cmd.getCommandSpec().usageMessage().footer(SsocredCommand.exitCodeFooter());
         extra.forEach(cmd::addSubcommand);
+        // Our rule for colour, not picocli's guess from System.console() (which asks about the JVM's stdout, the
+        // caller's stderr under the launcher): HelpPages prints the same pages without picocli.
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Platform.colors(ctx.env())
+                ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cmd.setOut(ctx.out());
         cmd.setErr(ctx.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -37,12 +52,7 @@ public final class Cli {
             err.flush();
             return ExitCode.USAGE.code();
         });
-        try {
-            return cmd.execute(args);
-        } finally {
-            ctx.out().flush();
-            ctx.err().flush();
-        }
+        return cmd;
     }
 
     /** Gives every command class that takes a {@link Context} its instance. */

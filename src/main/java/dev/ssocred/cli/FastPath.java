@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The front door for the calls that happen dozens of times a minute: {@code process} and {@code env}. It parses
  * just those verbs' options (names shared with picocli through {@link Verbs}), never loads picocli, and answers a
- * cache hit from the files alone (no AWS SDK, no network). Arguments it does not know (--help, --debug, other
+ * cache hit from the files alone (no AWS SDK, no network). Help is printed from pages rendered at build time
+ * ({@link HelpPages}). Arguments it does not know (--debug, other
  * verbs) go to the full command line, which owns usage messages.
  */
 public final class FastPath {
@@ -47,7 +48,7 @@ public final class FastPath {
 
     /**
      * The exit code after answering a {@code process} or {@code env} call, or empty (having printed nothing) when
-     * the arguments are for picocli: other verbs, --help, --debug, anything unusual. A cache hit is answered from
+     * the arguments are for picocli: other verbs, --debug, anything unusual. A cache hit is answered from
      * the files alone; a miss runs the same {@link CredentialVerb} the picocli commands run, in a Context from
      * {@code contexts}, still without loading picocli.
      */
@@ -66,6 +67,16 @@ public final class FastPath {
             }
             out.flush();
             return Optional.of(0);
+        }
+        String page = HelpPages.requested(args);
+        if (page != null) {
+            String text = HelpPages.text(page, Platform.colors(env));
+            if (text != null) {
+                out.print(text);
+                out.flush();
+                return Optional.of(0);
+            }
+            return Optional.empty();
         }
         Optional<Request> request = Request.parse(args);
         if (request.isEmpty()) {

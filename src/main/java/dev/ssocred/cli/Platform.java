@@ -20,6 +20,27 @@ public final class Platform {
         return said("ssocred.stderr.tty");
     }
 
+    /**
+     * Whether help on stdout is in colour: NO_COLOR (no-color.org) or CLICOLOR=0 say no, CLICOLOR_FORCE other than 0
+     * says yes, else only on a terminal that is not "dumb". The launcher tests {@code [ -t 1 ]} and says so; without
+     * it, no colour.
+     */
+    public static boolean colors(Environment env) {
+        java.util.Map<String, String> v = env.vars();
+        String no = v.get("NO_COLOR");
+        if (no != null && !no.isEmpty()) {
+            return false;
+        }
+        String force = v.get("CLICOLOR_FORCE");
+        if (force != null && !force.isEmpty() && !force.equals("0")) {
+            return true;
+        }
+        if ("0".equals(v.get("CLICOLOR")) || "dumb".equals(v.get("TERM"))) {
+            return false;
+        }
+        return Boolean.parseBoolean(System.getProperty("ssocred.stdout.tty"));
+    }
+
     private static boolean said(String property) {
         String said = System.getProperty(property);
         if (said != null) {

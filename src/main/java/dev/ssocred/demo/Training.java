@@ -111,6 +111,7 @@ public final class Training {
         for (String format : FORMATS) {
             call(contexts, env, out, "env", PROFILE, "--format", format);
         }
+        call(contexts, env, out, "--help"); // a page rendered at build time (cli.HelpPages): a few classes more
     }
 
     private static void call(Function<Environment, Context> contexts, Environment env, PrintWriter out, String... args) {

@@ -100,6 +100,42 @@ class LauncherIT {
         assertEquals(0, wm.getAllServeEvents().size());
     }
 
+    @Test
+    void helpIsPrintedWithoutPicocliAsPicocliPrintsItInColourOnlyOnATerminal() throws Exception {
+        java.nio.file.Path log = home.resolve("classes.log");
+        Map<String, String> logged = new java.util.HashMap<>(env);
+        logged.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"login", "--help"}, new String[] {"help", "env"})) {
+            Launcher.Result fast = Launcher.run(logged, args);
+            String loaded = Files2.read(log);
+            assertTrue(loaded.contains("dev.ssocred.cli.HelpPages"), "the log is the class-load log");
+            assertTrue(!loaded.contains("picocli."), "picocli was loaded for " + String.join(" ", args));
+            // --debug is not the front door's: picocli renders the same request.
+            String[] debug = new String[args.length + 1];
+            debug[0] = "--debug";
+            System.arraycopy(args, 0, debug, 1, args.length);
+            Launcher.Result picocli = Launcher.run(env, debug);
+            assertEquals(0, fast.code(), fast.toString());
+            assertEquals(picocli.out(), fast.out(), String.join(" ", args));
+            assertTrue(fast.out().contains("Usage: ssocred"), fast.out());
+            assertTrue(!fast.out().contains("\u001b["), "colour on a pipe: " + fast.out());
+        }
+        // On a terminal: in colour, from the front door and from picocli alike.
+        for (String command : List.of("--help", "--debug --help")) {
+            try (dev.ssocred.testing.Pty pty = dev.ssocred.testing.Pty.start(env, Launcher.path() + " " + command)) {
+                assertEquals(0, pty.exitCode(Duration.ofSeconds(30)), pty.screen());
+                assertTrue(pty.screen().contains("\u001b[1mssocred\u001b[21m\u001b[0m"), command + ": " + pty.screen());
+            }
+            // Redirected to a file while stderr stays on the terminal: no colour (picocli alone used to colour it).
+            try (dev.ssocred.testing.Pty pty = dev.ssocred.testing.Pty.start(env, Launcher.path() + " " + command
+                    + " > " + home.resolve("help.txt"))) {
+                assertEquals(0, pty.exitCode(Duration.ofSeconds(30)), pty.screen());
+                String file = Files2.read(home.resolve("help.txt"));
+                assertTrue(file.startsWith("Usage: ssocred") && !file.contains("\u001b["), command + ": " + file);
+            }
+        }
+    }
+
     private static List<String> lambdas(String classLog) {
         List<String> out = new java.util.ArrayList<>();
         for (String line : classLog.split("\n")) {
