@@ -36,7 +36,8 @@ target("warm   system Java: ssocred process / JS SDK fromSSO", ratio("ssocred-wa
 if "bundle-warm" in median:
     target("warm   tarball:     ssocred process / its Java hello world", ratio("bundle-warm", "bundle-java-hello"), 1.3)
     target("warm   tarball:     ssocred process / JS SDK fromSSO", ratio("bundle-warm", "js-fromSSO"), 0.35)
-    target("interactive: ssocred --version / Java hello world", ratio("system-version", "java-hello"), 2.0)
+target("interactive: ssocred --version / Java hello world", ratio("system-version", "java-hello"), 2.0)
+target("interactive: ssocred --help / Java hello world", ratio("system-help", "java-hello"), 2.0)
 target("cold   ssocred process / boto3", ratio("ssocred-cold", "boto3"), 0.6)
 target("burst  32 on an expiring token / 32 warm calls", ratio("ssocred-burst32", "ssocred-warm-x32"), 1.15)
 print(f"  {'peak RSS of a warm call':<58} {rss:5.1f} MB (target <= 48 MB) {'holds' if rss <= 48 else 'MISSED'}")

@@ -66,11 +66,14 @@ prepares=(true true true true true "$bench/prepare.sh cold" "$bench/prepare.sh b
 tarball=$(ls "$root"/target/ssocred-*-linux-x64.tar.gz 2>/dev/null | head -1 || true)
 if [ -n "$tarball" ]; then
   rm -rf "$work/bundle" && mkdir -p "$work/bundle" && tar xzf "$tarball" -C "$work/bundle" --strip-components=1
-  names+=(bundle-java-hello bundle-warm bundle-version system-version)
+  names+=(bundle-java-hello bundle-warm bundle-version)
   commands+=("$work/bundle/runtime/bin/java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello"
-    "$work/bundle/bin/ssocred process --profile $profile" "$work/bundle/bin/ssocred --version" "$ssocred --version")
-  prepares+=(true true true true)
+    "$work/bundle/bin/ssocred process --profile $profile" "$work/bundle/bin/ssocred --version")
+  prepares+=(true true true)
 fi
+names+=(system-version system-help)
+commands+=("$ssocred --version" "$ssocred --help")
+prepares+=(true true)
 aws2=""
 for a in /usr/bin/aws $(command -v -a aws 2>/dev/null || true); do
   if "$a" --version 2>&1 | grep -q '^aws-cli/2\.'; then aws2=$a; break; fi
@@ -101,3 +104,6 @@ serve_uri=$(sed -n "s/^export AWS_CONTAINER_CREDENTIALS_FULL_URI='\(.*\)'$/\1/p"
 serve_token=$(sed -n "s/^export AWS_CONTAINER_AUTHORIZATION_TOKEN='\(.*\)'$/\1/p" "$work/serve.env")
 python3 "$bench/serve_latency.py" "$serve_uri" "$serve_token" 500
 kill "$serve_pid"
+
+# Last, since it signs the HOME out: login up to its prompt.
+python3 "$bench/prompt.py" "$work/result.json" "$runs" "$home" "$ssocred" login --profile "$profile"

@@ -196,13 +196,29 @@ if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --train-hits ] && [ "$2
   exit 0
 fi
 
+# The verb (the first word that is not an option or the global profile's value), and whether the front door
+# answers without picocli (cli.FastPath): process and env, help and --version. Those start with the hit's archive;
+# every other command with the whole one, which holds picocli and the AWS SDK.
+verb=""
+value=false
+front=false
+for a in "$@"; do
+  if $value; then value=false; continue; fi
+  case $a in -p|--profile) value=true ;; -h|--help|-V|--version) front=true; break ;; -*) ;; *) verb=$a; break ;; esac
+done
+case $verb in ""|process|credential-process|env|help) front=true ;; exec) ;; *)
+  for a in "$@"; do case $a in -h|--help) front=true; break ;; esac; done ;;
+esac
+
 share=""
 errors=""
 handoff=""
 if [ -n "$archive" ] && [ -f "$archive" ]; then
-  if [ "${SSOCRED_STAGE:-}" = miss ]; then
-    # The second JVM of a cache miss (cli.MissHandOff): the archive of the refresh path, if there is one.
-    if [ -f "$whole" ] && archtrusted "$whole"; then use=$whole; else use=""; fi
+  if [ "${SSOCRED_STAGE:-}" = miss ] || ! $front; then
+    # The second JVM of a cache miss (cli.MissHandOff), or a command for picocli: the whole archive if there is one.
+    if [ -f "$whole" ] && archtrusted "$whole"; then use=$whole
+    elif ! $front && archtrusted "$archive"; then use=$archive
+    else use=""; fi
   elif [ -f "$whole" ] && archtrusted "$archive" "$whole"; then
     use=$archive; handoff=-Dssocred.launcher=$self
   elif archtrusted "$archive"; then use=$archive
@@ -236,12 +252,6 @@ fi
 # trained without it. Only they pay.
 if [ -f /dev/stdout ] || [ -S /dev/stdout ]; then stdout="--add-opens=java.base/java.io=ALL-UNNAMED -Dssocred.stdout.fd=9"
 else stdout=-Dssocred.stdout.path=/dev/fd/9; fi
-verb=""
-value=false
-for a in "$@"; do
-  if $value; then value=false; continue; fi
-  case $a in -p|--profile) value=true ;; -*) ;; *) verb=$a; break ;; esac
-done
 if [ "$verb" = exec ]; then
   # shellcheck disable=SC2086
   exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} -Dssocred.stderr.tty=$tty -Dssocred.stdout.tty=$otty \

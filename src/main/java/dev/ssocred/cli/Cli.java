@@ -15,7 +15,7 @@ public final class Cli {
 
     /** {@code extra} adds verbs that live outside cli/ (the demo), keyed by name. */
     public static int execute(Context ctx, java.util.Map<String, Object> extra, String... args) {
-        CommandLine cmd = commandLine(ctx, extra);
+        CommandLine cmd = commandLine(ctx, extra, SsocredCommand.onlyVerb(args, extra.keySet()));
         try {
             return cmd.execute(args);
         } finally {
@@ -26,9 +26,23 @@ public final class Cli {
 
     /** The whole command line, configured; also what {@link HelpPages} renders when ssocred is built. */
     public static CommandLine commandLine(Context ctx, java.util.Map<String, Object> extra) {
+        return commandLine(ctx, extra, null);
+    }
+
+    /** The command line with every verb, or with {@code only} (a primary name) alone. */
+    static CommandLine commandLine(Context ctx, java.util.Map<String, Object> extra, String only) {
         CommandLine cmd = new CommandLine(new SsocredCommand(ctx), new Factory(ctx));
         cmd.getCommandSpec().usageMessage().footer(SsocredCommand.exitCodeFooter());
-        extra.forEach(cmd::addSubcommand);
+        for (java.util.Map.Entry<String, Class<?>> verb : SsocredCommand.VERBS.entrySet()) {
+            if (only == null || only.equals(verb.getKey())) {
+                cmd.addSubcommand(verb.getKey(), verb.getValue());
+            }
+        }
+        for (java.util.Map.Entry<String, Object> verb : extra.entrySet()) {
+            if (only == null || only.equals(verb.getKey())) {
+                cmd.addSubcommand(verb.getKey(), verb.getValue());
+            }
+        }
         // Our rule for colour, not picocli's guess from System.console() (which asks about the JVM's stdout, the
         // caller's stderr under the launcher): HelpPages prints the same pages without picocli.
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Platform.colors(ctx.env())
@@ -37,7 +51,10 @@ public final class Cli {
         cmd.setErr(ctx.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         // exec: after PROFILE everything belongs to the command, its options and "--" included.
-        cmd.getSubcommands().get("exec").setStopAtPositional(true);
+        CommandLine exec = cmd.getSubcommands().get("exec");
+        if (exec != null) {
+            exec.setStopAtPositional(true);
+        }
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ErrorReporter.report(ctx, ex));
         cmd.setParameterExceptionHandler((ex, unused) -> {
             PrintWriter err = ctx.err();

@@ -53,6 +53,7 @@ public final class Training {
             PrintWriter out = new PrintWriter(Writer.nullWriter());
             call(contexts, env, out, "process", "--profile", PROFILE); // miss: refresh and fetch
             hits(contexts, env, out);
+            commands(contexts, env);
             return 0;
         } finally {
             stopEmulator();
@@ -104,6 +105,22 @@ public final class Training {
                     }
                 }, MissHandOff.forTraining(Path.of("/bin/sh"), env));
         return 0;
+    }
+
+    /**
+     * The launcher starts every verb but process and env with this archive too: picocli (whose model of the commands
+     * is built on each start) and what the commonest commands load, run against the emulator.
+     */
+    private static void commands(Function<Environment, Context> contexts, Environment env) {
+        List<String[]> commands = List.of(new String[] {"status"}, new String[] {"list", PROFILE},
+                new String[] {"login", "--profile", PROFILE, "--use-device-code"}, new String[] {"login", "--profile",
+                        PROFILE}, new String[] {"nosuch"});
+        for (String[] args : commands) {
+            int code = dev.ssocred.cli.Cli.execute(contexts.apply(env), args);
+            if (code != 0 && !args[0].equals("nosuch")) {
+                throw new IllegalStateException("training call failed: " + String.join(" ", args) + " -> " + code);
+            }
+        }
     }
 
     private static void hits(Function<Environment, Context> contexts, Environment env, PrintWriter out) {

@@ -117,6 +117,28 @@ class MissHandOffIT {
     }
 
     @Test
+    void otherVerbsStartWithTheWholeArchiveAndHelpNeedsNoPicocli() throws Exception {
+        token(Duration.ofHours(8));
+        Launcher.Result status = Launcher.run(env, "status");
+        assertEquals(0, status.code(), status.toString());
+        List<String> jvms = jvms();
+        assertEquals(1, jvms.size(), "one JVM");
+        String log = jvms.get(0);
+        assertTrue(log.contains("dev.ssocred.cli.StatusCommand source: shared objects file"), "the whole archive");
+        assertTrue(log.contains("picocli.CommandLine$Model$CommandSpec source: shared objects file"),
+                "picocli's classes from the whole archive");
+
+        Launcher.Result help = Launcher.run(env, "status", "--help");
+        assertEquals(0, help.code(), help.toString());
+        assertTrue(help.out().startsWith("Show each session"), help.out());
+        jvms = jvms();
+        assertEquals(1, jvms.size(), "one JVM");
+        assertTrue(!jvms.get(0).contains("picocli."), "help without picocli");
+        assertTrue(!jvms.get(0).contains("source: file:") && !jvms.get(0).contains("source: jrt:"),
+                "help from the hit archive alone: " + outsideTheArchive(jvms.get(0)));
+    }
+
+    @Test
     void theSecondJvmsExitCodeAndMessageReachTheCallerOnceAndNothingElse() throws Exception {
         Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
         assertEquals(3, r.code(), r.toString());

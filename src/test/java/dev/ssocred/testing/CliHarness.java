@@ -73,6 +73,17 @@ public final class CliHarness {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The same call on a command line built with every verb (Cli adds only the one a line names). */
+    public Result runWholeModel(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context ctx = context(out, err);
+        int code = Cli.commandLine(ctx, Map.of()).execute(args);
+        ctx.out().flush();
+        ctx.err().flush();
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /** The same call through Main's front door; null when the front door hands it to picocli. */
     public Result runFastPath(String... args) {
         StringWriter out = new StringWriter();
