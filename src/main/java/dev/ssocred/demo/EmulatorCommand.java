@@ -18,18 +18,18 @@ import picocli.CommandLine.Option;
  * session into DIR/.aws, as a finished login would.
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = {"Run a local IAM Identity Center emulator on 127.0.0.1 until it is stopped (Ctrl-C), or until",
-                "stdin closes when stdin is a pipe. Prints AWS_ENDPOINT_URL=<url> on stdout; device logins",
-                "approve themselves unless --manual-approve is given."})
+        description = "Run a local IAM Identity Center emulator on 127.0.0.1 until it is stopped (Ctrl-C), or until "
+                + "stdin closes when stdin is a pipe. Prints AWS_ENDPOINT_URL=<url> on stdout; device logins approve "
+                + "themselves unless --manual-approve is given.")
 public final class EmulatorCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    @Option(names = "--port", description = "Port on 127.0.0.1 (default: any free port).")
+    @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (default: any free port).")
     int port;
 
-    @Option(names = "--manual-approve", description = {"Device codes wait for a person: open the verification URL,",
-            "then its Allow or Deny link (/device/allow?user_code=CODE, /device/deny?user_code=CODE)."})
+    @Option(names = "--manual-approve", description = "Device codes wait for a person: open the verification URL, "
+            + "then its Allow or Deny link (/device/allow?user_code=CODE, /device/deny?user_code=CODE).")
     boolean manualApprove;
 
     @Option(names = "--home", paramLabel = "DIR",
