@@ -55,6 +55,19 @@ public final class Cli {
         if (exec != null) {
             exec.setStopAtPositional(true);
         }
+        // -p/--profile before the verb names the verb's profile; a verb that takes none would ignore it silently.
+        cmd.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult leaf = parseResult;
+            while (leaf.subcommand() != null) {
+                leaf = leaf.subcommand();
+            }
+            if (leaf != parseResult && ctx.globalProfile() != null && leaf.commandSpec().findOption(Verbs.PROFILE) == null
+                    && !leaf.isUsageHelpRequested() && !leaf.isVersionHelpRequested()) {
+                throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), "'" + leaf.commandSpec()
+                        .name() + "' takes no profile, so -p/--profile " + ctx.globalProfile() + " has nothing to name");
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> ErrorReporter.report(ctx, ex));
         cmd.setParameterExceptionHandler((ex, unused) -> {
             PrintWriter err = ctx.err();

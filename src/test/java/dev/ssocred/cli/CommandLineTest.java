@@ -35,6 +35,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aProfileBeforeAVerbThatTakesNoneIsAnErrorNotIgnored() {
+        for (String verb : new String[] {"status", "doctor", "man"}) {
+            CliHarness.Result r = cli.run("-p", "dev", verb);
+            assertEquals(2, r.code(), r.toString());
+            assertEquals("ssocred: '" + verb + "' takes no profile, so -p/--profile dev has nothing to name\n"
+                    + "hint: run 'ssocred " + verb + " --help' for usage\n", r.err());
+            assertEquals("", r.out());
+        }
+        // Where the verb takes one, it is the verb's profile; and help stays help.
+        assertEquals(0, cli.run("-p", "dev", "status", "--help").code());
+        assertTrue(cli.run("--profile", "nosuch", "env").err().contains("nosuch"));
+    }
+
+    @Test
     void aMistypedCommandOrOptionGetsPicocliSuggestionsInTheHint() {
         CliHarness.Result verb = cli.run("logn");
         assertEquals(2, verb.code());
