@@ -52,7 +52,17 @@ strhash() {
 jreal=""
 if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java"); then
   case $jbin in
-    /*) jreal=$jbin; [ -L "$jbin" ] && jreal=$(readlink -f "$jbin" 2>/dev/null) ;;
+    /*) jreal=$jbin
+      if [ -L "$jbin" ]; then
+        # /usr/bin/java is a link (Debian's alternatives, Fedora's): find its JDK among the system's by identity,
+        # without a readlink process (~1 ms of every call). A JDK directory reached through a link is skipped, so the
+        # name is the one readlink -f gives.
+        jreal=""
+        for j in /usr/lib/jvm/*/bin/java; do
+          if [ "$j" -ef "$jbin" ] && [ ! -L "${j%/bin/java}" ] && [ ! -L "$j" ]; then jreal=$j; break; fi
+        done
+        [ -n "$jreal" ] || jreal=$(readlink -f "$jbin" 2>/dev/null)
+      fi ;;
     *) jreal=$(readlink -f "$jbin" 2>/dev/null) ;;
   esac
 fi
