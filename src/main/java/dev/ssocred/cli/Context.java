@@ -200,7 +200,12 @@ public final class Context {
      * cached is an error with the command that asks for it, never a prompt the calling SDK cannot answer.
      */
     public dev.ssocred.creds.CredentialChain credentials(boolean mayPrompt) {
-        dev.ssocred.creds.MfaPrompt prompt = mfa != null && mayPrompt ? mfa : new TerminalMfaPrompt(mayPrompt);
+        return credentials(mayPrompt ? null : "credential_process cannot ask for it");
+    }
+
+    /** The same, never asking for an MFA code when {@code refusal} (why not) is given. */
+    dev.ssocred.creds.CredentialChain credentials(String refusal) {
+        dev.ssocred.creds.MfaPrompt prompt = mfa != null && refusal == null ? mfa : new TerminalMfaPrompt(refusal);
         return new dev.ssocred.creds.CredentialChain(credentialsService(), new dev.ssocred.creds.AssumeRoleService(
                 roleCache(), this::sts, prompt, clock, lockTimeout(), this::warn));
     }

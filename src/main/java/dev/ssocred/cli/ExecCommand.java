@@ -65,8 +65,8 @@ final class ExecCommand implements Callable<Integer> {
                     "exit that shell first, or unset " + MARKER + " if you mean it");
         });
         CredentialSource profile = ctx.sources().resolve(name);
+        RoleCredentials creds = ctx.credentials(profile); // may ask for an MFA code, before the command runs
         java.util.function.Supplier<RoleCredentials> source = ServeCommand.credentials(ctx, profile);
-        RoleCredentials creds = source.get();
         java.util.Optional<String> region = java.util.Optional.ofNullable(regionOverride).or(profile::region);
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();

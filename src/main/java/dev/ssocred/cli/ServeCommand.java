@@ -35,9 +35,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = profileArgument.resolve(ctx);
-        Supplier<RoleCredentials> credentials = credentials(ctx, ctx.sources().resolve(name));
-        credentials.get(); // a login that is needed shows now, with its exit code, not at the first request
-        try (CredentialsEndpoint endpoint = CredentialsEndpoint.start(port, credentials,
+        CredentialSource source = ctx.sources().resolve(name);
+        // A login or an MFA code that is needed is asked for now, in this thread, with its exit code.
+        ctx.credentials(source);
+        try (CredentialsEndpoint endpoint = CredentialsEndpoint.start(port, credentials(ctx, source),
                 line -> ctx.err().println("ssocred serve: " + line))) {
             endpoint.variables().forEach((k, v) -> ctx.out().println("export " + k + "='" + v + "'"));
             ctx.out().flush();
@@ -48,11 +49,17 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The profile's credentials, one request at a time (the Context is not shared between threads otherwise). */
+    /**
+     * The profile's credentials for the endpoint's requests, one at a time (the Context is not shared between threads
+     * otherwise). They never ask for an MFA code: a request thread reading the terminal would stop a server started
+     * in the background (SIGTTIN) or talk over the command that exec runs. When the role's credentials expire and
+     * need a new code, the request fails, and the error says how to type it once.
+     */
     static Supplier<RoleCredentials> credentials(Context ctx, CredentialSource source) {
         return () -> {
             synchronized (ctx) {
-                return ctx.credentials(source);
+                return ctx.credentials("the credentials endpoint cannot ask for it while it answers a request")
+                        .credentials(source, CredentialVerb.loginCommand(source.profile()));
             }
         };
     }

@@ -14,17 +14,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class TerminalMfaPrompt implements MfaPrompt {
     static final String TTY = "/dev/tty";
-    private final boolean allowed;
+    private final String refusal;
 
     /** {@code allowed} false: never ask (credential_process, whose caller has no way to answer). */
     TerminalMfaPrompt(boolean allowed) {
-        this.allowed = allowed;
+        this(allowed ? null : "credential_process cannot ask for it");
+    }
+
+    /** Never asks when {@code refusal} (why not, for the error) is not null. */
+    TerminalMfaPrompt(String refusal) {
+        this.refusal = refusal;
     }
 
     @Override
     public String code(String profile, String serial) {
-        if (!allowed) {
-            throw needsTerminal(profile, serial, "credential_process cannot ask for it");
+        if (refusal != null) {
+            throw needsTerminal(profile, serial, refusal);
         }
         try (FileOutputStream out = new FileOutputStream(TTY); FileInputStream in = new FileInputStream(TTY)) {
             out.write(("Enter MFA code for " + Sanitize.line(serial) + ": ").getBytes(StandardCharsets.UTF_8));

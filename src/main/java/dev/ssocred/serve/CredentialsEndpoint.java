@@ -107,8 +107,11 @@ public final class CredentialsEndpoint implements AutoCloseable {
                     }
                     answer(ex, 200, body);
                 } catch (RuntimeException e) {
-                    // A login is needed, or the service failed: the SDK sees an error and the message says why.
+                    // A login is needed, or the service failed: the SDK sees an error and the message says why, and
+                    // so does the person who started the endpoint, with the fix.
                     answer(ex, 500, error("CredentialsUnavailable", String.valueOf(e.getMessage())));
+                    String hint = e instanceof dev.ssocred.SsocredException s ? s.hint() : null;
+                    log.accept("no credentials: " + e.getMessage() + (hint == null ? "" : "; " + hint));
                 }
             }
         }

@@ -165,6 +165,39 @@ class RoleChainIT extends EmulatedHome {
     }
 
     @Test
+    void serveAsksForTheMfaCodeWhenItStartsAndNeverFromARequest() throws Exception {
+        java.nio.file.Path vars = home.resolve("serve.env");
+        try (Pty pty = Pty.start(env, Launcher.path() + " serve mfa > " + vars)) {
+            pty.await("Enter MFA code for " + java.util.regex.Pattern.quote(SERIAL) + ": ", Duration.ofSeconds(30));
+            pty.type("246810\r");
+            String uri = pty.await("credentials of profile 'mfa' on (http://\\S+);", Duration.ofSeconds(30));
+            String token = Files2.read(vars).lines().filter(l -> l.startsWith("export AWS_CONTAINER_AUTHORIZATION_TOKEN="))
+                    .map(l -> l.substring(l.indexOf('\'') + 1, l.length() - 1)).findFirst().orElseThrow();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri))
+                    .header("Authorization", token).timeout(Duration.ofSeconds(20)).build();
+            var first = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, first.statusCode(), first.body());
+            assertEquals(1, emu.calls("STS:AssumeRole"));
+
+            // The role's credentials gone, as when they expire: a request must not read the terminal (a server
+            // started in the background would be stopped by SIGTTIN), it fails and says how to type the code.
+            try (var entries = java.nio.file.Files.list(home.resolve(".aws/cli/cache"))) {
+                for (java.nio.file.Path p : entries.toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+            var second = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, second.statusCode(), second.body());
+            assertTrue(second.body().contains("needs a code from MFA device"), second.body());
+            pty.await("no credentials: .*cannot ask for it while it answers a request; type it once in a terminal",
+                    Duration.ofSeconds(30));
+            assertEquals(1, pty.screen().split("Enter MFA code", -1).length - 1, pty.screen());
+            assertEquals(1, emu.calls("STS:AssumeRole"));
+        }
+    }
+
+    @Test
     void refusalsNameTheChainTheRoleAndTheFix() throws Exception {
         Launcher.Result loop = Launcher.run(env, "process", "--profile", "loop-a");
         assertEquals(4, loop.code(), loop.toString());
