@@ -38,8 +38,7 @@ final class ServeCommand implements Callable<Integer> {
         CredentialSource source = ctx.sources().resolve(name);
         // A login or an MFA code that is needed is asked for now, in this thread, with its exit code.
         ctx.credentials(source);
-        try (CredentialsEndpoint endpoint = CredentialsEndpoint.start(port, credentials(ctx, source),
-                line -> ctx.err().println("ssocred serve: " + line))) {
+        try (CredentialsEndpoint endpoint = CredentialsEndpoint.start(port, credentials(ctx, source), log(ctx.err()))) {
             endpoint.variables().forEach((k, v) -> ctx.out().println("export " + k + "='" + v + "'"));
             ctx.out().flush();
             ctx.err().println("ssocred serve: credentials of profile '" + name + "' on " + endpoint.uri()
@@ -47,6 +46,14 @@ final class ServeCommand implements Callable<Integer> {
             new CountDownLatch(1).await();
         }
         return 0;
+    }
+
+    /**
+     * The endpoint's log on stderr. Its lines can quote a service's error message, which is untrusted text: control
+     * characters and any secret this process holds are taken out, as for every other message (Sanitize).
+     */
+    static java.util.function.Consumer<String> log(java.io.PrintWriter err) {
+        return line -> err.println("ssocred serve: " + Sanitize.line(line));
     }
 
     /**
