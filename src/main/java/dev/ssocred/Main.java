@@ -118,28 +118,21 @@ public final class Main {
      */
     private static int train(PrintWriter err, String which, Environment env) {
         try {
+            // Every call makes these two suppliers: made here, their classes go into the archive instead of being read
+            // from the jar on each call (the first class read opens the jar's 4,000-entry directory, ~3 ms).
+            contexts(env, err, err);
+            extras(env, err, err);
             return switch (which) {
                 case "--train" -> {
-                    // The whole archive serves the second JVM of a miss, which starts in Main like any other: what it
-                    // makes before the fetch (the suppliers, the real browser and terminal check, the hand-off's
-                    // wiring) goes into the archive too, or each of those classes is read from the jar (~3 ms: the
-                    // jar's 4,000-entry directory is opened for the first).
+                    // The whole archive also serves the second JVM of a miss: what it makes before the fetch.
                     MissHandOff.wire(null, env);
-                    contexts(env, err, err);
-                    extras(env, err, err);
                     Platform.browser(env);
                     Platform.stderrIsTerminal();
                     yield Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
                             new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
                 }
                 case "--prepare" -> Training.prepare(env.home());
-                default -> {
-                    // Every hit makes these two suppliers: made here, their classes go into the hit archive instead
-                    // of being read from the jar on each call (which opens its 4,000-entry directory).
-                    contexts(env, err, err);
-                    extras(env, err, err);
-                    yield Training.hits(env.home());
-                }
+                default -> Training.hits(env.home());
             };
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);

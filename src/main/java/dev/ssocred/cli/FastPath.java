@@ -68,19 +68,17 @@ public final class FastPath {
             out.flush();
             return Optional.of(0);
         }
-        String page = HelpPages.requested(args);
-        if (page != null) {
-            String text = HelpPages.text(page, Platform.colors(env));
-            if (text != null) {
-                out.print(text);
-                out.flush();
-                return Optional.of(0);
-            }
-            return Optional.empty();
-        }
         Optional<Request> request = Request.parse(args);
         if (request.isEmpty()) {
-            return Optional.empty();
+            // Not a credentials call (a hit never comes here): help, else picocli's.
+            String page = HelpPages.requested(args);
+            String text = page == null ? null : HelpPages.text(page, Platform.colors(env));
+            if (text == null) {
+                return Optional.empty();
+            }
+            out.print(text);
+            out.flush();
+            return Optional.of(0);
         }
         Request r = request.get();
         // The second JVM of a handed-off miss does not look: its parent just did, holding the entry's lock, and the

@@ -16,12 +16,10 @@ final class TerminalMfaPrompt implements MfaPrompt {
     static final String TTY = "/dev/tty";
     private final String refusal;
 
-    /** {@code allowed} false: never ask (credential_process, whose caller has no way to answer). */
-    TerminalMfaPrompt(boolean allowed) {
-        this(allowed ? null : "credential_process cannot ask for it");
-    }
-
-    /** Never asks when {@code refusal} (why not, for the error) is not null. */
+    /**
+     * Never asks when {@code refusal} (why not, for the error) is not null: credential_process and the credentials
+     * endpoint, whose callers have no way to answer.
+     */
     TerminalMfaPrompt(String refusal) {
         this.refusal = refusal;
     }
