@@ -122,17 +122,18 @@ public final class Main {
             // from the jar on each call (the first class read opens the jar's 4,000-entry directory, ~3 ms).
             contexts(env, err, err);
             extras(env, err, err);
+            // What a miss makes before the fetch: the first JVM's own fetch, and the second JVM's.
+            Platform.browser(env);
+            Platform.stderrIsTerminal();
             return switch (which) {
                 case "--train" -> {
-                    // The whole archive also serves the second JVM of a miss: what it makes before the fetch.
                     MissHandOff.wire(null, env);
-                    Platform.browser(env);
-                    Platform.stderrIsTerminal();
                     yield Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
                             new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
                 }
                 case "--prepare" -> Training.prepare(env.home());
-                default -> Training.hits(env.home());
+                default -> Training.hits(env.home(), e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
+                        new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
             };
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);
@@ -144,7 +145,7 @@ public final class Main {
     /** The real wiring. The SDK is touched only through the suppliers, so a cache hit never loads an SDK class. */
     static Context context(Environment env, PrintWriter out, PrintWriter err, Browser browser, boolean terminal) {
         return new Context(env, Platform.clock(), out, err, terminal,
-                () -> SdkOidcApi.factory(SdkClients.defaults()), () -> SdkPortalApi.factory(SdkClients.defaults()),
+                () -> SdkOidcApi.factory(SdkClients.defaults()), () -> dev.ssocred.aws.HttpPortalApi.factory(() -> SdkPortalApi.factory(SdkClients.defaults())),
                 browser, Sleeper.SYSTEM).withSts(() -> new dev.ssocred.aws.SdkSts(SdkClients.defaults()))
                 .withSignin(() -> new dev.ssocred.aws.HttpSignin(SdkClients.defaults()));
     }

@@ -44,4 +44,13 @@ public class ServiceException extends RuntimeException {
     public String describe() {
         return operation + " at " + endpoint + ": " + getMessage();
     }
+
+    /** The first line of a message (a server's may run on with request details); "no details" for none. */
+    public static String firstLine(String s) {
+        if (s == null) {
+            return "no details";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
 }

@@ -151,10 +151,6 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
     }
 
     static String firstLine(String s) {
-        if (s == null) {
-            return "no details";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return ServiceException.firstLine(s);
     }
 }

@@ -11,6 +11,9 @@ import dev.ssocred.creds.AssumeRoleKey;
 import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.creds.RoleCredentialsCache;
 import dev.ssocred.output.CredentialFormat;
+import dev.ssocred.sso.SsoToken;
+import dev.ssocred.sso.TokenCache;
+import dev.ssocred.sso.TokenService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,15 +86,18 @@ public final class FastPath {
         Request r = request.get();
         // The second JVM of a handed-off miss does not look: its parent just did, holding the entry's lock, and the
         // fetch below looks again before it calls the service.
-        Path missing = MissHandOff.isSecond(env) ? null : cacheHit(r, env, clock, out);
-        if (missing == ANSWERED) {
+        Look look = MissHandOff.isSecond(env) ? Look.UNKNOWN : cacheHit(r, env, clock, out);
+        if (look == Look.ANSWERED) {
             return Optional.of(0);
         }
-        if (handOff != null && missing != null) {
-            Integer code = handOff.run(args, missing, new MissHandOff.Recheck() {
+        // A miss that needs no SDK (a token outside its refresh window, and the portal's GetRoleCredentials, which
+        // aws.HttpPortalApi makes without it) is fetched here; one that refreshes the token or assumes a role goes to
+        // the second JVM, whose archive holds the SDK.
+        if (handOff != null && look.lock != null && !look.fetchHere) {
+            Integer code = handOff.run(args, look.lock, new MissHandOff.Recheck() {
                 @Override
                 public boolean answered() {
-                    return cacheHit(r, env, clock, out) == ANSWERED;
+                    return cacheHit(r, env, clock, out) == Look.ANSWERED;
                 }
             }, clock, out);
             if (code != null) {
@@ -111,15 +117,21 @@ public final class FastPath {
         }
     }
 
-    /** What {@link #cacheHit} returns when it printed the answer. */
-    private static final Path ANSWERED = Path.of("");
+    /**
+     * What a look at the cache found: the answer printed; a miss (the lock the full path takes before it fetches the
+     * entry, and whether this JVM can fetch it without the SDK); or nothing to go by (the full path says why).
+     */
+    private record Look(Path lock, boolean fetchHere) {
+        static final Look ANSWERED = new Look(null, false);
+        static final Look UNKNOWN = new Look(null, false);
+    }
 
     /**
-     * Answers from ~/.aws/cli/cache alone: {@link #ANSWERED}, else (having printed nothing) the lock file of the
-     * missing entry, or null when the files alone say something is wrong (a warning, an error): the full path
-     * reports it. Like everything a hit runs, written without lambdas or method references (see {@link AwsConfig}).
+     * Answers from ~/.aws/cli/cache alone, else says what is missing, having printed nothing; {@link Look#UNKNOWN}
+     * when the files alone say something is wrong (a warning, an error): the full path reports it. Like everything a
+     * hit runs, written without lambdas or method references (see {@link AwsConfig}).
      */
-    private static Path cacheHit(Request r, Environment env, Clock clock, PrintWriter out) {
+    private static Look cacheHit(Request r, Environment env, Clock clock, PrintWriter out) {
         try {
             Collected warnings = new Collected();
             AwsPaths paths = AwsPaths.from(env);
@@ -133,10 +145,10 @@ public final class FastPath {
                     ? Optional.of(RoleCredentials.of((CredentialSource.StaticKeys) source))
                     : cache.readFresh(key, clock.instant());
             if (!warnings.list.isEmpty()) {
-                return null;
+                return Look.UNKNOWN;
             }
             if (creds.isEmpty()) {
-                return cache.lockPath(key); // the lock the full path takes before it fetches this entry
+                return new Look(cache.lockPath(key), tokenLasts(source, paths, clock));
             }
             Optional<String> region = Optional.empty();
             if (r.format != CredentialFormat.PROCESS) {
@@ -144,10 +156,25 @@ public final class FastPath {
             }
             out.print(r.format.render(creds.get(), region));
             out.flush();
-            return ANSWERED;
+            return Look.ANSWERED;
         } catch (SsocredException | IllegalArgumentException e) {
-            return null;
+            return Look.UNKNOWN;
         }
+    }
+
+    /** Whether an SSO role's token is cached and outside its refresh window: fetching then needs no refresh. */
+    private static boolean tokenLasts(CredentialSource source, AwsPaths paths, Clock clock) {
+        if (!(source instanceof CredentialSource.SsoRole s)) {
+            return false;
+        }
+        TokenCache tokens = new TokenCache(paths.ssoCacheDir(), new java.util.function.Function<Path, String>() {
+            @Override
+            public String apply(Path p) {
+                return p.toString();
+            }
+        }, new Collected());
+        Optional<SsoToken> token = tokens.readTokenIfIntact(s.sso().session());
+        return token.isPresent() && !TokenService.dueForRefresh(token.get(), clock.instant());
     }
 
     /** The ~/.aws/cli/cache key of a source's role credentials, or null for a profile's own keys (never cached). */

@@ -49,6 +49,7 @@ public final class Training {
         Path home = Files.createTempDirectory("ssocred-training-");
         try {
             String endpoint = signIn(home, false);
+            expireSoon(home);
             Environment env = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", endpoint));
             PrintWriter out = new PrintWriter(Writer.nullWriter());
             call(contexts, env, out, "process", "--profile", PROFILE); // miss: refresh and fetch
@@ -74,8 +75,14 @@ public final class Training {
         }
     }
 
-    /** {@code warmup --train-hits}: cache hits only, in a HOME {@link #prepare} filled; a miss is a failure. */
-    public static int hits(Path home) throws IOException {
+    /**
+     * {@code warmup --train-hits}: cache hits, in a HOME {@link #prepare} filled. On a static archive (JDK 17-24), then
+     * what the first JVM of a miss does: fetch GetRoleCredentials itself when the token lasts (no SDK: aws.HttpPortalApi),
+     * or take the lock, look again and start the second JVM when it must be refreshed (cli.MissHandOff). Those classes
+     * would otherwise be read from the jar and the JDK's modules on every miss; in a static archive they cost a hit
+     * little but size. {@code contexts} wires real Contexts, for the fetch only.
+     */
+    public static int hits(Path home, Function<Environment, Context> contexts) throws Exception {
         Environment env = new Environment(Map.of("HOME", home.toString()));
         Function<Environment, Context> noMiss = new Function<>() {
             @Override
@@ -88,23 +95,34 @@ public final class Training {
         if (Runtime.version().feature() >= 25) {
             return 0; // an AOT cache: all its classes load at every start, so a hit's cache holds a hit's classes only
         }
-        // Then what the first JVM of a miss does before the second one runs (cli.MissHandOff): the lock, the second
-        // look, starting a process. Those ~100 classes would otherwise be read from the JDK's modules on every miss;
-        // in a static archive they cost a hit nothing but a little size (measured: a miss 294 -> 255 ms).
-        // The "launcher" is /bin/sh, which fails at once on these arguments; only the path matters here.
+        try {
+            // The emulator seeds a token that lasts: the miss is fetched in this JVM.
+            Environment served = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false)));
+            dropRoleCredentials(home);
+            call(contexts, served, out, "process", "--profile", PROFILE);
+            // A token in its refresh window: the miss goes to a second JVM. The "launcher" is /bin/sh, which fails at
+            // once on these arguments; only the path matters here.
+            dropRoleCredentials(home);
+            expireSoon(home);
+            FastPath.tryAnswer(new String[] {"process", "--profile", PROFILE}, served, Clock.systemUTC(), out,
+                    new java.util.function.Supplier<Context>() {
+                        @Override
+                        public Context get() {
+                            return noMiss.apply(served);
+                        }
+                    }, MissHandOff.forTraining(Path.of("/bin/sh"), served));
+        } finally {
+            stopEmulator();
+        }
+        return 0;
+    }
+
+    private static void dropRoleCredentials(Path home) throws IOException {
         try (java.util.stream.Stream<Path> entries = Files.list(home.resolve(".aws/cli/cache"))) {
             for (Path entry : entries.toList()) {
                 Files.delete(entry);
             }
         }
-        FastPath.tryAnswer(new String[] {"process", "--profile", PROFILE}, env, Clock.systemUTC(), out,
-                new java.util.function.Supplier<Context>() {
-                    @Override
-                    public Context get() {
-                        return noMiss.apply(env);
-                    }
-                }, MissHandOff.forTraining(Path.of("/bin/sh"), env));
-        return 0;
     }
 
     /**
@@ -146,9 +164,9 @@ public final class Training {
     private static Process emulator;
 
     /**
-     * Starts the emulator on {@code home} (which seeds the config and a token) and moves the token into the refresh
-     * window. {@code fetch}: also makes the first call in a child JVM, which refreshes and caches role credentials.
-     * Returns the emulator's endpoint.
+     * Starts the emulator on {@code home}, which seeds the config and a token that lasts. {@code fetch}: also moves
+     * the token into the refresh window and makes the first call in a child JVM, which refreshes it and caches role
+     * credentials. Returns the emulator's endpoint.
      */
     private static String signIn(Path home, boolean fetch) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -156,8 +174,8 @@ public final class Training {
                 "dev.ssocred.Main", "emulator", "--home", home.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String endpoint = endpoint(emulator);
-        expireSoon(home);
         if (fetch) {
+            expireSoon(home);
             missInAChild(java, home, endpoint);
         }
         return endpoint;

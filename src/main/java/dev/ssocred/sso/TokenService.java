@@ -77,13 +77,20 @@ public final class TokenService {
     }
 
     /**
+     * Whether a token is in its refresh window. botocore refreshes when "remaining < _REFRESH_WINDOW": with exactly
+     * 15:00 left it uses the token as it is.
+     */
+    public static boolean dueForRefresh(SsoToken token, Instant now) {
+        return token.remaining(now).compareTo(REFRESH_WINDOW) < 0;
+    }
+
+    /**
      * True when the token should be refreshed and can be. A token that cannot be refreshed is used as long as it
      * is valid; once expired, that is a login-needed error saying why.
      */
     private boolean needsRefresh(SsoSession session, SsoToken token, String fix) {
         Instant now = clock.instant();
-        // botocore refreshes when "remaining < _REFRESH_WINDOW": with exactly 15:00 left it uses the token as it is.
-        if (token.remaining(now).compareTo(REFRESH_WINDOW) >= 0) {
+        if (!dueForRefresh(token, now)) {
             return false;
         }
         Optional<String> cannot = whyNotRefreshable(session, token, now);

@@ -88,7 +88,7 @@ class MissHandOffIT {
     }
 
     @Test
-    void aMissGoesToASecondJvmWithTheRefreshArchiveAndAHitStaysInOneThatNeverLoadsTheSdk() throws Exception {
+    void aMissWithALastingTokenIsFetchedInOneJvmFromTheHitArchiveWithoutTheSdk() throws Exception {
         token(Duration.ofHours(8));
         Launcher.Result miss = Launcher.run(env, "process", "--profile", "dev");
         assertEquals(0, miss.code(), miss.toString());
@@ -96,24 +96,44 @@ class MissHandOffIT {
         assertEquals("", miss.err());
         assertEquals(1, emu.calls("GetRoleCredentials"));
         List<String> jvms = jvms();
-        assertEquals(2, jvms.size(), "two JVMs");
-        String first = jvms.stream().filter(l -> l.contains("java.lang.ProcessImpl")).findFirst().orElseThrow();
-        assertTrue(!first.contains("software.amazon.awssdk"), "the first JVM loaded no SDK class");
-        assertTrue(first.contains("dev.ssocred.cli.FastPath source: shared objects file"), "the hit archive was used");
-        String second = jvms.stream().filter(l -> l.contains("software.amazon.awssdk")).findFirst().orElseThrow();
-        assertTrue(second.contains("software.amazon.awssdk.services.sso.SsoClient source: shared objects file"),
-                "the second JVM had the SDK's classes from the refresh path's archive");
+        assertEquals(1, jvms.size(), "one JVM");
+        String log = jvms.get(0);
+        assertTrue(!log.contains("software.amazon.awssdk") && !log.contains("java.lang.ProcessImpl"), "no SDK, no second JVM");
+        assertTrue(log.contains("dev.ssocred.aws.HttpPortalApi source: shared objects file"),
+                "the fetch's classes come from the hit archive");
+        // The hit archive was trained on this fetch: nothing of ours is read from the jar.
+        assertTrue(outsideTheArchive(log).stream().noneMatch(l -> l.contains(" dev.ssocred.")),
+                "our classes outside the archive: " + outsideTheArchive(log));
 
         Launcher.Result hit = Launcher.run(env, "env", "dev", "--format", "json");
         assertEquals(0, hit.code(), hit.toString());
         assertEquals(1, emu.calls("GetRoleCredentials"));
         jvms = jvms();
         assertEquals(1, jvms.size(), "a hit is one JVM");
-        assertTrue(!jvms.get(0).contains("java.lang.ProcessImpl") && !jvms.get(0).contains("software.amazon.awssdk"),
-                "no second JVM, no SDK");
+        assertTrue(!jvms.get(0).contains("java.lang.ProcessImpl") && !jvms.get(0).contains("software.amazon.awssdk")
+                && !jvms.get(0).contains("HttpPortalApi"), "no second JVM, no SDK, no HTTP");
         // Every class from the hit archive: one read from the jar opens its 4,000-entry directory on every call.
         assertTrue(!jvms.get(0).contains("source: file:") && !jvms.get(0).contains("source: jrt:"),
                 "classes outside the archive: " + outsideTheArchive(jvms.get(0)));
+    }
+
+    @Test
+    void aMissThatMustRefreshTheTokenGoesToASecondJvmWithTheRefreshArchive() throws Exception {
+        token(Duration.ofMinutes(10)); // inside the 15-minute refresh window
+        Launcher.Result miss = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(0, miss.code(), miss.toString());
+        assertTrue(miss.out().startsWith("{\n  \"Version\": 1,"), miss.out());
+        assertEquals("", miss.err());
+        assertEquals(1, emu.calls("CreateToken:refresh_token"));
+        assertEquals(1, emu.calls("GetRoleCredentials"));
+        List<String> jvms = jvms();
+        assertEquals(2, jvms.size(), "two JVMs");
+        String first = jvms.stream().filter(l -> l.contains("java.lang.ProcessImpl")).findFirst().orElseThrow();
+        assertTrue(!first.contains("software.amazon.awssdk"), "the first JVM loaded no SDK class");
+        assertTrue(first.contains("dev.ssocred.cli.FastPath source: shared objects file"), "the hit archive was used");
+        String second = jvms.stream().filter(l -> l.contains("software.amazon.awssdk")).findFirst().orElseThrow();
+        assertTrue(second.contains("software.amazon.awssdk.services.ssooidc.SsoOidcClient source: shared objects file"),
+                "the second JVM had the SDK's classes from the refresh path's archive");
     }
 
     @Test

@@ -103,17 +103,32 @@ class PackagesIT {
         Path home = dir.resolve("home");
         try (var emu = dev.ssocred.emulator.IdentityCenterEmulator.start()) {
             dev.ssocred.testing.CorpHome.config(home);
-            dev.ssocred.testing.CorpHome.signIn(home, emu, java.time.Instant.now().plusSeconds(8 * 3600));
+            // Inside the refresh window: the refresh needs the SDK, so the miss goes to the second JVM.
+            dev.ssocred.testing.CorpHome.signIn(home, emu, java.time.Instant.now().plusSeconds(10 * 60));
             Map<String, String> e = new java.util.HashMap<>(env);
             e.put("AWS_ENDPOINT_URL", emu.baseUrl());
             e.put("SSOCRED_JAVA_OPTS", "-Xlog:aot");
-            Run.Result miss = Run.run(e, dir, List.of(bundle.resolve("bin/ssocred").toString(), "process", "--profile", "dev"));
+            List<String> process = List.of(bundle.resolve("bin/ssocred").toString(), "process", "--profile", "dev");
+            Run.Result miss = Run.run(e, dir, process);
             assertEquals(0, miss.code(), miss.toString());
             assertTrue(miss.out().startsWith("{\n  \"Version\": 1,"), miss.out());
             assertTrue(miss.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred.aot")), miss.err());
             assertTrue(miss.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred-all.aot")), miss.err());
             assertFalse(miss.err().contains("[error][aot]"), miss.err());
+            assertEquals(1, emu.calls("CreateToken:refresh_token"));
             assertEquals(1, emu.calls("GetRoleCredentials"));
+
+            // The token now lasts: the next miss is fetched in the first JVM, with the hit's cache alone.
+            try (var entries = Files.list(home.resolve(".aws/cli/cache"))) {
+                for (Path entry : entries.toList()) {
+                    Files.delete(entry);
+                }
+            }
+            Run.Result again = Run.run(e, dir, process);
+            assertEquals(0, again.code(), again.toString());
+            assertTrue(again.out().startsWith("{\n  \"Version\": 1,"), again.out());
+            assertFalse(again.err().contains("ssocred-all.aot"), again.err());
+            assertEquals(2, emu.calls("GetRoleCredentials"));
         }
     }
 

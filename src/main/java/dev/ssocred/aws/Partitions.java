@@ -1,0 +1,61 @@
+package dev.ssocred.aws;
+
+/**
+ * The DNS suffix of a region's partition, as the sso and sso-oidc endpoint rules pick it from the SDK's partitions
+ * data. Only for the shapes regions have ({@code eu-west-1}, {@code us-gov-west-1}, {@code us-isob-east-1}); anything
+ * else is left to the SDK's own rules. {@code PartitionsTest} holds this to the SDK's endpoint provider.
+ */
+final class Partitions {
+    private Partitions() {
+    }
+
+    /** The suffix, or null when the region's shape is not one of these. */
+    static String dnsSuffix(String region) {
+        String[] parts = region.split("-", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (!(i == parts.length - 1 ? digits(parts[i]) : letters(parts[i]))) {
+                return null;
+            }
+        }
+        if (parts.length == 3) {
+            // ^cn-\w+-\d+$ is aws-cn; every other three-part region is aws (named or not: the rules' default).
+            return parts[0].equals("cn") ? "amazonaws.com.cn" : "amazonaws.com";
+        }
+        if (parts.length != 4) {
+            return null;
+        }
+        return switch (parts[0] + "-" + parts[1]) {
+            case "us-gov" -> "amazonaws.com";
+            case "us-iso" -> "c2s.ic.gov";
+            case "us-isob" -> "sc2s.sgov.gov";
+            case "us-isof" -> "csp.hci.ic.gov";
+            case "eu-isoe" -> "cloud.adc-e.uk";
+            case "eusc-de" -> "amazonaws.eu";
+            default -> null;
+        };
+    }
+
+    private static boolean letters(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 'a' || s.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
