@@ -145,7 +145,7 @@ public final class Main {
     /** The real wiring. The SDK is touched only through the suppliers, so a cache hit never loads an SDK class. */
     static Context context(Environment env, PrintWriter out, PrintWriter err, Browser browser, boolean terminal) {
         return new Context(env, Platform.clock(), out, err, terminal,
-                () -> SdkOidcApi.factory(SdkClients.defaults()), () -> dev.ssocred.aws.HttpPortalApi.factory(() -> SdkPortalApi.factory(SdkClients.defaults())),
+                () -> dev.ssocred.aws.HttpOidcApi.factory(() -> SdkOidcApi.factory(SdkClients.defaults())), () -> dev.ssocred.aws.HttpPortalApi.factory(() -> SdkPortalApi.factory(SdkClients.defaults())),
                 browser, Sleeper.SYSTEM).withSts(() -> new dev.ssocred.aws.SdkSts(SdkClients.defaults()))
                 .withSignin(() -> new dev.ssocred.aws.HttpSignin(SdkClients.defaults()));
     }

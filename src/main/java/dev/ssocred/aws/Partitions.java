@@ -9,6 +9,31 @@ final class Partitions {
     private Partitions() {
     }
 
+    /**
+     * The configured endpoint of {@code serviceId} ({@code sso}, {@code sso_oidc}), else
+     * {@code https://HOST.REGION.SUFFIX}; null when the SDK's rules must choose: it reads AWS_USE_FIPS_ENDPOINT and
+     * AWS_USE_DUALSTACK_ENDPOINT itself, knows regions of other shapes, and says what is wrong with an endpoint we
+     * cannot use (no host, a query string).
+     */
+    static java.net.URI endpoint(String serviceId, String host, String region,
+                                 dev.ssocred.config.ServiceEndpoints endpoints) {
+        java.util.Optional<String> configured = endpoints.endpoint(serviceId);
+        if (configured.isPresent()) {
+            try {
+                java.net.URI uri = java.net.URI.create(configured.get());
+                return uri.getScheme() != null && uri.getHost() != null && uri.getRawQuery() == null ? uri : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        if (endpoints.env().get("AWS_USE_FIPS_ENDPOINT").isPresent()
+                || endpoints.env().get("AWS_USE_DUALSTACK_ENDPOINT").isPresent()) {
+            return null;
+        }
+        String suffix = dnsSuffix(region);
+        return suffix == null ? null : java.net.URI.create("https://" + host + "." + region + "." + suffix);
+    }
+
     /** The suffix, or null when the region's shape is not one of these. */
     static String dnsSuffix(String region) {
         String[] parts = region.split("-", -1);

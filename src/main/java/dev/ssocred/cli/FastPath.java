@@ -11,9 +11,6 @@ import dev.ssocred.creds.AssumeRoleKey;
 import dev.ssocred.creds.RoleCredentials;
 import dev.ssocred.creds.RoleCredentialsCache;
 import dev.ssocred.output.CredentialFormat;
-import dev.ssocred.sso.SsoToken;
-import dev.ssocred.sso.TokenCache;
-import dev.ssocred.sso.TokenService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,8 +87,7 @@ public final class FastPath {
         if (look == Look.ANSWERED) {
             return Optional.of(0);
         }
-        // A miss that needs no SDK (a token outside its refresh window, and the portal's GetRoleCredentials, which
-        // aws.HttpPortalApi makes without it) is fetched here; one that refreshes the token or assumes a role goes to
+        // A miss that needs no SDK (an SSO role's: see fetchedHere) is fetched here; one that assumes a role goes to
         // the second JVM, whose archive holds the SDK.
         if (handOff != null && look.lock != null && !look.fetchHere) {
             Integer code = handOff.run(args, look.lock, new MissHandOff.Recheck() {
@@ -148,7 +144,7 @@ public final class FastPath {
                 return Look.UNKNOWN;
             }
             if (creds.isEmpty()) {
-                return new Look(cache.lockPath(key), tokenLasts(source, paths, clock));
+                return new Look(cache.lockPath(key), fetchedHere(source, env));
             }
             Optional<String> region = Optional.empty();
             if (r.format != CredentialFormat.PROCESS) {
@@ -162,19 +158,14 @@ public final class FastPath {
         }
     }
 
-    /** Whether an SSO role's token is cached and outside its refresh window: fetching then needs no refresh. */
-    private static boolean tokenLasts(CredentialSource source, AwsPaths paths, Clock clock) {
-        if (!(source instanceof CredentialSource.SsoRole s)) {
-            return false;
-        }
-        TokenCache tokens = new TokenCache(paths.ssoCacheDir(), new java.util.function.Function<Path, String>() {
-            @Override
-            public String apply(Path p) {
-                return p.toString();
-            }
-        }, new Collected());
-        Optional<SsoToken> token = tokens.readTokenIfIntact(s.sso().session());
-        return token.isPresent() && !TokenService.dueForRefresh(token.get(), clock.instant());
+    /**
+     * Whether this JVM fetches a missing entry itself: an SSO role's refresh and GetRoleCredentials need no SDK
+     * (aws.HttpOidcApi, aws.HttpPortalApi), except for FIPS or dual-stack endpoints, which the SDK's rules work out. A
+     * role assumed through STS (signed requests, an MFA prompt) goes to the second JVM.
+     */
+    private static boolean fetchedHere(CredentialSource source, Environment env) {
+        return source instanceof CredentialSource.SsoRole && env.get("AWS_USE_FIPS_ENDPOINT").isEmpty()
+                && env.get("AWS_USE_DUALSTACK_ENDPOINT").isEmpty();
     }
 
     /** The ~/.aws/cli/cache key of a source's role credentials, or null for a profile's own keys (never cached). */

@@ -77,8 +77,9 @@ public final class Training {
 
     /**
      * {@code warmup --train-hits}: cache hits, in a HOME {@link #prepare} filled. On a static archive (JDK 17-24), then
-     * what the first JVM of a miss does: fetch GetRoleCredentials itself when the token lasts (no SDK: aws.HttpPortalApi),
-     * or take the lock, look again and start the second JVM when it must be refreshed (cli.MissHandOff). Those classes
+     * what the first JVM of a miss does: an SSO role's fetch, with and without a refresh (no SDK: aws.HttpOidcApi,
+     * aws.HttpPortalApi), and for an assumed role the lock, a second look and the start of a second JVM
+     * (cli.MissHandOff). Those classes
      * would otherwise be read from the jar and the JDK's modules on every miss; in a static archive they cost a hit
      * little but size. {@code contexts} wires real Contexts, for the fetch only.
      */
@@ -96,15 +97,19 @@ public final class Training {
             return 0; // an AOT cache: all its classes load at every start, so a hit's cache holds a hit's classes only
         }
         try {
-            // The emulator seeds a token that lasts: the miss is fetched in this JVM.
+            // The emulator seeds a token that lasts: a fetch; then one inside its refresh window: a refresh and a fetch.
             Environment served = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false)));
             dropRoleCredentials(home);
             call(contexts, served, out, "process", "--profile", PROFILE);
-            // A token in its refresh window: the miss goes to a second JVM. The "launcher" is /bin/sh, which fails at
-            // once on these arguments; only the path matters here.
             dropRoleCredentials(home);
             expireSoon(home);
-            FastPath.tryAnswer(new String[] {"process", "--profile", PROFILE}, served, Clock.systemUTC(), out,
+            call(contexts, served, out, "process", "--profile", PROFILE);
+            // A role assumed through STS goes to a second JVM. The "launcher" is /bin/sh, which fails at once on these
+            // arguments; only the path matters here.
+            Files.writeString(home.resolve(".aws/config"), "\n[profile chained]\nrole_arn = "
+                    + "arn:aws:iam::111122223333:role/Training\nsource_profile = " + PROFILE + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            FastPath.tryAnswer(new String[] {"process", "--profile", "chained"}, served, Clock.systemUTC(), out,
                     new java.util.function.Supplier<Context>() {
                         @Override
                         public Context get() {

@@ -80,7 +80,7 @@ public final class TokenService {
      * Whether a token is in its refresh window. botocore refreshes when "remaining < _REFRESH_WINDOW": with exactly
      * 15:00 left it uses the token as it is.
      */
-    public static boolean dueForRefresh(SsoToken token, Instant now) {
+    private static boolean dueForRefresh(SsoToken token, Instant now) {
         return token.remaining(now).compareTo(REFRESH_WINDOW) < 0;
     }
 

@@ -128,6 +128,18 @@ class PortalApiWireMockTest {
                         + "\"secretAccessKey\":\"S\",\"expiration\":1704164645000}}")),
                 Arguments.of("unknown fields", okJson("{\"x\":[1,{}],\"roleCredentials\":{\"accessKeyId\":\"A\","
                         + "\"secretAccessKey\":\"S\",\"sessionToken\":\"T\",\"expiration\":1704164645000,\"y\":null}}")),
+                Arguments.of("numbers for strings, a string for the number", okJson("{\"roleCredentials\":{"
+                        + "\"accessKeyId\":12,\"secretAccessKey\":\"S\",\"sessionToken\":\"T\",\"expiration\":\"1704164645000\"}}")),
+                Arguments.of("a fraction for a string", okJson("{\"roleCredentials\":{\"accessKeyId\":1.5,"
+                        + "\"secretAccessKey\":\"S\",\"expiration\":1704164645000}}")),
+                Arguments.of("a word for the number", okJson("{\"roleCredentials\":{\"accessKeyId\":\"A\","
+                        + "\"secretAccessKey\":\"S\",\"expiration\":\"soon\"}}")),
+                Arguments.of("a boolean for a string", okJson("{\"roleCredentials\":{\"accessKeyId\":true,"
+                        + "\"secretAccessKey\":\"S\",\"expiration\":1}}")),
+                Arguments.of("an array for a string", okJson("{\"roleCredentials\":{\"accessKeyId\":\"A\","
+                        + "\"secretAccessKey\":\"S\",\"sessionToken\":[1],\"expiration\":1}}")),
+                Arguments.of("an object for a string", okJson("{\"roleCredentials\":{\"accessKeyId\":{},"
+                        + "\"secretAccessKey\":\"S\",\"expiration\":1}}")),
                 Arguments.of("null fields", okJson("{\"roleCredentials\":{\"accessKeyId\":\"A\","
                         + "\"secretAccessKey\":\"S\",\"sessionToken\":null,\"expiration\":1704164645000}}")));
     }

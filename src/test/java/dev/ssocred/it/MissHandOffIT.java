@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged launcher with its two class-data archives (docs/performance.md): a cache hit runs in one JVM started
- * with the hit path's archive; a miss is handed to a second JVM started with the refresh path's, while the first
- * holds the entry's lock. Every JVM writes its own class-load log ({@code %p}), which says which JVM loaded what.
+ * with the hit path's archive, and so does an SSO role's miss, refresh included (no SDK: aws.HttpOidcApi,
+ * aws.HttpPortalApi); a role assumed through STS is handed to a second JVM started with the whole archive, while the
+ * first holds the entry's lock. Every JVM writes its own class-load log ({@code %p}), which says which JVM loaded
+ * what.
  */
 class MissHandOffIT {
     static final String GUARDED = "arn:aws:iam::444455556666:role/Guarded";
@@ -45,7 +47,8 @@ class MissHandOffIT {
     void setUp() throws Exception {
         emu = IdentityCenterEmulator.start();
         seed = emu.seedSession();
-        CorpHome.config(home, "[profile mfa]", "role_arn = " + GUARDED, "source_profile = dev", "mfa_serial = " + SERIAL);
+        CorpHome.config(home, "[profile mfa]", "role_arn = " + GUARDED, "source_profile = dev", "mfa_serial = " + SERIAL,
+                "[profile chained]", "role_arn = arn:aws:iam::444455556666:role/Plain", "source_profile = dev");
         emu.requireMfa(GUARDED, SERIAL, "246810");
         env = Launcher.env(home);
         env.remove("SSOCRED_CDS");
@@ -118,7 +121,7 @@ class MissHandOffIT {
     }
 
     @Test
-    void aMissThatMustRefreshTheTokenGoesToASecondJvmWithTheRefreshArchive() throws Exception {
+    void aMissThatRefreshesTheTokenIsOneJvmWithoutTheSdkToo() throws Exception {
         token(Duration.ofMinutes(10)); // inside the 15-minute refresh window
         Launcher.Result miss = Launcher.run(env, "process", "--profile", "dev");
         assertEquals(0, miss.code(), miss.toString());
@@ -127,13 +130,30 @@ class MissHandOffIT {
         assertEquals(1, emu.calls("CreateToken:refresh_token"));
         assertEquals(1, emu.calls("GetRoleCredentials"));
         List<String> jvms = jvms();
+        assertEquals(1, jvms.size(), "one JVM");
+        assertTrue(!jvms.get(0).contains("software.amazon.awssdk"), "no SDK");
+        assertTrue(jvms.get(0).contains("dev.ssocred.aws.HttpOidcApi source: shared objects file"),
+                "the refresh's classes come from the hit archive");
+        assertTrue(outsideTheArchive(jvms.get(0)).stream().noneMatch(l -> l.contains(" dev.ssocred.")),
+                "our classes outside the archive: " + outsideTheArchive(jvms.get(0)));
+    }
+
+    @Test
+    void anAssumedRoleGoesToASecondJvmWithTheWholeArchive() throws Exception {
+        token(Duration.ofHours(8));
+        Launcher.Result miss = Launcher.run(env, "process", "--profile", "chained");
+        assertEquals(0, miss.code(), miss.toString());
+        assertTrue(miss.out().startsWith("{\n  \"Version\": 1,"), miss.out());
+        assertEquals("", miss.err());
+        assertEquals(1, emu.calls("STS:AssumeRole"));
+        List<String> jvms = jvms();
         assertEquals(2, jvms.size(), "two JVMs");
         String first = jvms.stream().filter(l -> l.contains("java.lang.ProcessImpl")).findFirst().orElseThrow();
         assertTrue(!first.contains("software.amazon.awssdk"), "the first JVM loaded no SDK class");
         assertTrue(first.contains("dev.ssocred.cli.FastPath source: shared objects file"), "the hit archive was used");
         String second = jvms.stream().filter(l -> l.contains("software.amazon.awssdk")).findFirst().orElseThrow();
-        assertTrue(second.contains("software.amazon.awssdk.services.ssooidc.SsoOidcClient source: shared objects file"),
-                "the second JVM had the SDK's classes from the refresh path's archive");
+        assertTrue(second.contains("software.amazon.awssdk.core.SdkRequest source: shared objects file"),
+                "the second JVM had the SDK's classes from the whole archive");
     }
 
     @Test
@@ -160,7 +180,7 @@ class MissHandOffIT {
 
     @Test
     void theSecondJvmsExitCodeAndMessageReachTheCallerOnceAndNothingElse() throws Exception {
-        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "mfa"); // not signed in
         assertEquals(3, r.code(), r.toString());
         assertEquals("", r.out());
         assertEquals(1, r.err().split("ssocred login", -1).length - 1, "the hint, once: " + r.err());
@@ -168,7 +188,7 @@ class MissHandOffIT {
     }
 
     @Test
-    void aBurstOnAnExpiredTokenStartsOneSecondJvmMakesOneRefreshAndOneFetch() throws Exception {
+    void aBurstOnAnExpiredTokenIsOneJvmEachWithOneRefreshAndOneFetch() throws Exception {
         token(Duration.ofMinutes(-1));
         int n = 12;
         ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -193,8 +213,8 @@ class MissHandOffIT {
         assertEquals(1, emu.calls("CreateToken:refresh_token"));
         assertEquals(1, emu.calls("GetRoleCredentials"));
         List<String> jvms = jvms();
-        assertEquals(n + 1, jvms.size(), "one second JVM for the whole burst");
-        assertEquals(1, count(jvms, "software.amazon.awssdk"), "and only it loaded the SDK");
+        assertEquals(n, jvms.size(), "no second JVM");
+        assertEquals(0, count(jvms, "software.amazon.awssdk"), "and no SDK");
     }
 
     @Test

@@ -102,33 +102,35 @@ class PackagesIT {
         Path bundle = unpack();
         Path home = dir.resolve("home");
         try (var emu = dev.ssocred.emulator.IdentityCenterEmulator.start()) {
-            dev.ssocred.testing.CorpHome.config(home);
-            // Inside the refresh window: the refresh needs the SDK, so the miss goes to the second JVM.
+            dev.ssocred.testing.CorpHome.config(home, "[profile chained]",
+                    "role_arn = arn:aws:iam::444455556666:role/Plain", "source_profile = dev");
             dev.ssocred.testing.CorpHome.signIn(home, emu, java.time.Instant.now().plusSeconds(10 * 60));
             Map<String, String> e = new java.util.HashMap<>(env);
             e.put("AWS_ENDPOINT_URL", emu.baseUrl());
             e.put("SSOCRED_JAVA_OPTS", "-Xlog:aot");
-            List<String> process = List.of(bundle.resolve("bin/ssocred").toString(), "process", "--profile", "dev");
-            Run.Result miss = Run.run(e, dir, process);
+            // A role assumed through STS: the miss goes to the second JVM, which has the SDK.
+            Run.Result miss = Run.run(e, dir, List.of(bundle.resolve("bin/ssocred").toString(), "process", "--profile",
+                    "chained"));
             assertEquals(0, miss.code(), miss.toString());
             assertTrue(miss.out().startsWith("{\n  \"Version\": 1,"), miss.out());
             assertTrue(miss.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred.aot")), miss.err());
             assertTrue(miss.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred-all.aot")), miss.err());
             assertFalse(miss.err().contains("[error][aot]"), miss.err());
-            assertEquals(1, emu.calls("CreateToken:refresh_token"));
-            assertEquals(1, emu.calls("GetRoleCredentials"));
+            assertEquals(1, emu.calls("STS:AssumeRole"));
 
-            // The token now lasts: the next miss is fetched in the first JVM, with the hit's cache alone.
+            // An SSO role's miss is fetched in the first JVM, with the hit's cache alone.
             try (var entries = Files.list(home.resolve(".aws/cli/cache"))) {
                 for (Path entry : entries.toList()) {
                     Files.delete(entry);
                 }
             }
-            Run.Result again = Run.run(e, dir, process);
+            int fetched = emu.calls("GetRoleCredentials");
+            Run.Result again = Run.run(e, dir, List.of(bundle.resolve("bin/ssocred").toString(), "process", "--profile",
+                    "dev"));
             assertEquals(0, again.code(), again.toString());
             assertTrue(again.out().startsWith("{\n  \"Version\": 1,"), again.out());
             assertFalse(again.err().contains("ssocred-all.aot"), again.err());
-            assertEquals(2, emu.calls("GetRoleCredentials"));
+            assertEquals(fetched + 1, emu.calls("GetRoleCredentials"));
         }
     }
 
