@@ -48,4 +48,6 @@ if "aws-cli-v2-warm" in median:
 if "bundle-warm" in median:
     print(f"  install  tarball warm / system-Java warm      {ratio('bundle-warm', 'ssocred-warm'):5.2f}x  (the lower is the recommended install)")
 print(f"  floor    32 Java hello worlds in parallel / ssocred cold  {ratio('java-hello-x32', 'ssocred-cold'):5.2f}x")
+if "ssocred-cold-tls" in median:
+    print(f"  cold TLS ssocred process / boto3, both over TLS  {ratio('ssocred-cold-tls', 'boto3-tls'):5.2f}x  (a local TLS front; the target's cold is over plain http)")
 print(f"\nburst refreshes: {refreshes} in {burst_runs} bursts (one per burst expected)")

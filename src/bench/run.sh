@@ -71,6 +71,21 @@ if [ -n "$tarball" ]; then
     "$work/bundle/bin/ssocred process --profile $profile" "$work/bundle/bin/ssocred --version")
   prepares+=(true true true)
 fi
+# Cold over TLS, as against the real service: a local TLS front for the emulator (a throwaway self-signed
+# certificate, trusted through AWS_CA_BUNDLE by both), ssocred against boto3.
+if command -v openssl >/dev/null; then
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/tls.key" -out "$work/tls.pem" -days 1 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost,IP:127.0.0.1 2>/dev/null
+  python3 "$bench/tls_front.py" "$work/tls.pem" "$work/tls.key" "${endpoint##*:}" > "$work/tls.port" &
+  tls_pid=$!
+  trap 'kill "$tls_pid" 2>/dev/null; exec 3>&-; wait "$emu_pid" 2>/dev/null || true; rm -f "$work/emu.in"' EXIT
+  for _ in $(seq 50); do [ -s "$work/tls.port" ] && break; sleep 0.1; done
+  tls="env AWS_ENDPOINT_URL_SSO=https://localhost:$(cat "$work/tls.port") AWS_ENDPOINT_URL_SSO_OIDC=https://localhost:$(cat "$work/tls.port") AWS_CA_BUNDLE=$work/tls.pem"
+  # boto3 first: ssocred's last run leaves the role credentials cached, which the AWS CLI's run below reads.
+  names+=(boto3-tls ssocred-cold-tls)
+  commands+=("$tls python3 $bench/boto3_resolve.py $profile" "$tls $ssocred process --profile $profile")
+  prepares+=("$bench/prepare.sh cold" "$bench/prepare.sh cold")
+fi
 names+=(system-version system-help)
 commands+=("$ssocred --version" "$ssocred --help")
 prepares+=(true true)
