@@ -1,5 +1,7 @@
 package dev.ssocred;
 
+import dev.ssocred.aws.HttpOidcApi;
+import dev.ssocred.aws.HttpPortalApi;
 import dev.ssocred.aws.SdkClients;
 import dev.ssocred.aws.SdkOidcApi;
 import dev.ssocred.aws.SdkPortalApi;
@@ -144,8 +146,11 @@ public final class Main {
 
     /** The real wiring. The SDK is touched only through the suppliers, so a cache hit never loads an SDK class. */
     static Context context(Environment env, PrintWriter out, PrintWriter err, Browser browser, boolean terminal) {
+        // The refresh and GetRoleCredentials are made without the SDK (docs/architecture.md, "Calls without the
+        // SDK"); the SDK's clients behind them serve everything else.
         return new Context(env, Platform.clock(), out, err, terminal,
-                () -> dev.ssocred.aws.HttpOidcApi.factory(() -> SdkOidcApi.factory(SdkClients.defaults())), () -> dev.ssocred.aws.HttpPortalApi.factory(() -> SdkPortalApi.factory(SdkClients.defaults())),
+                () -> HttpOidcApi.factory(() -> SdkOidcApi.factory(SdkClients.defaults())),
+                () -> HttpPortalApi.factory(() -> SdkPortalApi.factory(SdkClients.defaults())),
                 browser, Sleeper.SYSTEM).withSts(() -> new dev.ssocred.aws.SdkSts(SdkClients.defaults()))
                 .withSignin(() -> new dev.ssocred.aws.HttpSignin(SdkClients.defaults()));
     }

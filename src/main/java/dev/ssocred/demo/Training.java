@@ -39,6 +39,7 @@ import java.util.function.Function;
  */
 public final class Training {
     private static final String PROFILE = "bench-readonly";
+    private static final String CHAINED = "training-chained";
     private static final List<String> FORMATS = List.of("bash", "fish", "powershell", "cmd", "dotenv", "json");
 
     private Training() {
@@ -53,6 +54,9 @@ public final class Training {
             Environment env = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", endpoint));
             PrintWriter out = new PrintWriter(Writer.nullWriter());
             call(contexts, env, out, "process", "--profile", PROFILE); // miss: refresh and fetch
+            // What the second JVM of a miss is for now: a role assumed through STS, with the SDK's client.
+            chain(home);
+            call(contexts, env, out, "process", "--profile", CHAINED);
             hits(contexts, env, out);
             commands(contexts, env);
             return 0;
@@ -79,9 +83,8 @@ public final class Training {
      * {@code warmup --train-hits}: cache hits, in a HOME {@link #prepare} filled. On a static archive (JDK 17-24), then
      * what the first JVM of a miss does: an SSO role's fetch, with and without a refresh (no SDK: aws.HttpOidcApi,
      * aws.HttpPortalApi), and for an assumed role the lock, a second look and the start of a second JVM
-     * (cli.MissHandOff). Those classes
-     * would otherwise be read from the jar and the JDK's modules on every miss; in a static archive they cost a hit
-     * little but size. {@code contexts} wires real Contexts, for the fetch only.
+     * (cli.MissHandOff). Those classes would otherwise be read from the jar and the JDK's modules on every miss; in a
+     * static archive they cost a hit little but size. {@code contexts} wires real Contexts, for the fetch only.
      */
     public static int hits(Path home, Function<Environment, Context> contexts) throws Exception {
         Environment env = new Environment(Map.of("HOME", home.toString()));
@@ -96,30 +99,46 @@ public final class Training {
         if (Runtime.version().feature() >= 25) {
             return 0; // an AOT cache: all its classes load at every start, so a hit's cache holds a hit's classes only
         }
+        // The miss is worth having in the archive but not worth losing the archive for: a failure here (an emulator
+        // that does not start) leaves an archive of the hits alone.
         try {
-            // The emulator seeds a token that lasts: a fetch; then one inside its refresh window: a refresh and a fetch.
-            Environment served = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false)));
-            dropRoleCredentials(home);
-            call(contexts, served, out, "process", "--profile", PROFILE);
-            dropRoleCredentials(home);
-            expireSoon(home);
-            call(contexts, served, out, "process", "--profile", PROFILE);
-            // A role assumed through STS goes to a second JVM. The "launcher" is /bin/sh, which fails at once on these
-            // arguments; only the path matters here.
-            Files.writeString(home.resolve(".aws/config"), "\n[profile chained]\nrole_arn = "
-                    + "arn:aws:iam::111122223333:role/Training\nsource_profile = " + PROFILE + "\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-            FastPath.tryAnswer(new String[] {"process", "--profile", "chained"}, served, Clock.systemUTC(), out,
-                    new java.util.function.Supplier<Context>() {
-                        @Override
-                        public Context get() {
-                            return noMiss.apply(served);
-                        }
-                    }, MissHandOff.forTraining(Path.of("/bin/sh"), served));
+            missHalves(home, contexts, out, noMiss);
+        } catch (Exception e) {
+            // the hits' archive, without the miss
         } finally {
             stopEmulator();
         }
         return 0;
+    }
+
+    /**
+     * An SSO role's fetch with a token that lasts, then with one inside its refresh window (a refresh and a fetch),
+     * both in this JVM; then an assumed role's miss up to the start of the second JVM. The "launcher" there is
+     * /bin/sh, which fails at once on these arguments; only the path matters.
+     */
+    private static void missHalves(Path home, Function<Environment, Context> contexts, PrintWriter out,
+                                   Function<Environment, Context> noMiss) throws Exception {
+        Environment served = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false)));
+        dropRoleCredentials(home);
+        call(contexts, served, out, "process", "--profile", PROFILE);
+        dropRoleCredentials(home);
+        expireSoon(home);
+        call(contexts, served, out, "process", "--profile", PROFILE);
+        chain(home);
+        FastPath.tryAnswer(new String[] {"process", "--profile", CHAINED}, served, Clock.systemUTC(), out,
+                new java.util.function.Supplier<Context>() {
+                    @Override
+                    public Context get() {
+                        return noMiss.apply(served);
+                    }
+                }, MissHandOff.forTraining(Path.of("/bin/sh"), served));
+    }
+
+    /** Adds a profile whose role is assumed through STS from the SSO profile's credentials. */
+    private static void chain(Path home) throws IOException {
+        Files.writeString(home.resolve(".aws/config"), "\n[profile " + CHAINED + "]\nrole_arn = "
+                + "arn:aws:iam::111122223333:role/Training\nsource_profile = " + PROFILE + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static void dropRoleCredentials(Path home) throws IOException {

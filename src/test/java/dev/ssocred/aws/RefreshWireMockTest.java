@@ -17,7 +17,6 @@ import dev.ssocred.ServiceException;
 import dev.ssocred.config.Environment;
 import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.sso.OidcApi;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -127,7 +126,9 @@ class RefreshWireMockTest {
                 HTTP.create("eu-west-1", ServiceEndpoints.fromEnvironment(none)).authorizeBase());
         assertNull(Partitions.endpoint("sso_oidc", "oidc", "eu-west-1",
                 ServiceEndpoints.fromEnvironment(new Environment(Map.of("AWS_USE_DUALSTACK_ENDPOINT", "true")))));
-        assertEquals(URI.create("https://oidc.cn-north-1.amazonaws.com.cn"),
-                Partitions.endpoint("sso_oidc", "oidc", "cn-north-1", ServiceEndpoints.fromEnvironment(none)));
+        // The browser goes to the partition's host, as the AWS CLI sends it to its sso-oidc client's endpoint (the
+        // SDK adapter's own fallback said amazonaws.com for every region).
+        assertEquals("https://oidc.cn-north-1.amazonaws.com.cn",
+                HTTP.create("cn-north-1", ServiceEndpoints.fromEnvironment(none)).authorizeBase());
     }
 }
