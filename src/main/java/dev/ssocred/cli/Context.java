@@ -154,6 +154,16 @@ public final class Context {
         return AwsConfig.display(p, env);
     }
 
+    /**
+     * The config the front door already read for this call (cli.FastPath), so that a miss does not parse the files
+     * twice; it read them without a warning, or it would not have come this far.
+     */
+    void reuse(AwsConfig loaded) {
+        if (config == null) {
+            config = loaded.warningTo(this::warn);
+        }
+    }
+
     private AwsConfig config() {
         if (config == null) {
             config = AwsConfig.load(paths, env, this::warn);

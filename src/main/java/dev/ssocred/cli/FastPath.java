@@ -101,6 +101,9 @@ public final class FastPath {
             }
         }
         Context ctx = contexts.get();
+        if (look.config != null) {
+            ctx.reuse(look.config); // parsed once: ~5 ms of a miss with 600 profiles
+        }
         try {
             CredentialVerb.print(ctx, ProfileResolver.selectName(Optional.ofNullable(r.profile), env), r.format,
                     Optional.ofNullable(r.region));
@@ -115,11 +118,12 @@ public final class FastPath {
 
     /**
      * What a look at the cache found: the answer printed; a miss (the lock the full path takes before it fetches the
-     * entry, and whether this JVM can fetch it without the SDK); or nothing to go by (the full path says why).
+     * entry, whether this JVM can fetch it without the SDK, and the config it read); or nothing to go by (the full
+     * path says why).
      */
-    private record Look(Path lock, boolean fetchHere) {
-        static final Look ANSWERED = new Look(null, false);
-        static final Look UNKNOWN = new Look(null, false);
+    private record Look(Path lock, boolean fetchHere, AwsConfig config) {
+        static final Look ANSWERED = new Look(null, false, null);
+        static final Look UNKNOWN = new Look(null, false, null);
     }
 
     /**
@@ -144,7 +148,7 @@ public final class FastPath {
                 return Look.UNKNOWN;
             }
             if (creds.isEmpty()) {
-                return new Look(cache.lockPath(key), fetchedHere(source, env));
+                return new Look(cache.lockPath(key), fetchedHere(source, env), config);
             }
             Optional<String> region = Optional.empty();
             if (r.format != CredentialFormat.PROCESS) {

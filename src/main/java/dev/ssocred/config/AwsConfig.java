@@ -36,6 +36,11 @@ public final class AwsConfig {
         this.configExists = configExists;
     }
 
+    /** The same files, parsed once, with warnings found from now on (a profile's, when it is looked up) going to {@code to}. */
+    public AwsConfig warningTo(Consumer<String> to) {
+        return new AwsConfig(config, credentials, to, configExists);
+    }
+
     public static AwsConfig load(AwsPaths paths, Environment env, Consumer<String> warnings) {
         return new AwsConfig(read(paths.configFile(), env, warnings), read(paths.credentialsFile(), env, warnings),
                 warnings, java.nio.file.Files.exists(paths.configFile()));

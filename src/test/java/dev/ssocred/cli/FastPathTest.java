@@ -2,6 +2,7 @@ package dev.ssocred.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ssocred.config.SsoSession;
@@ -64,6 +65,16 @@ class FastPathTest {
         CliHarness.Result fast = cli.runFastPath(args.split(" "));
         assertEquals(cli.run(args.split(" ")).toString(), fast.toString());
         assertEquals(calls, cli.portal.tokensSeen.size(), "a hit makes no call");
+    }
+
+    @Test
+    void aMissUsesTheConfigTheFrontDoorReadInsteadOfParsingItAgain() throws Exception {
+        loggedIn();
+        // Gone by the time the miss makes its Context: only the front door's reading of it can answer.
+        CliHarness.Result r = cli.runFastPath(() -> Files2.deleteTree(cli.aws("config")), "process", "--profile", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("\"AccessKeyId\""), r.toString());
+        assertEquals(1, cli.portal.tokensSeen.size());
     }
 
     @Test

@@ -86,10 +86,18 @@ public final class CliHarness {
 
     /** The same call through Main's front door; null when the front door hands it to picocli. */
     public Result runFastPath(String... args) {
+        return runFastPath(() -> { }, args);
+    }
+
+    /** The front door, running {@code onMiss} when (and only when) it makes the Context of a miss. */
+    public Result runFastPath(Runnable onMiss, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter o = new PrintWriter(out);
-        var code = dev.ssocred.cli.FastPath.tryAnswer(args, new Environment(env), clock, o, () -> context(out, err));
+        var code = dev.ssocred.cli.FastPath.tryAnswer(args, new Environment(env), clock, o, () -> {
+            onMiss.run();
+            return context(out, err);
+        });
         o.flush();
         return code.map(c -> new Result(c, out.toString(), err.toString())).orElse(null);
     }
