@@ -133,6 +133,9 @@ final class RestJson {
         HttpURLConnection c = connections.open(uri);
         try {
             c.setRequestMethod(method);
+            // Never after a redirect: the JDK would send our headers, the bearer token among them, to wherever the
+            // answer points. A 3xx is an error, as for the SDK's client.
+            c.setInstanceFollowRedirects(false);
             c.setRequestProperty("Accept", "application/json");
             c.setRequestProperty("User-Agent", "ssocred");
             for (Map.Entry<String, String> h : headers.entrySet()) {

@@ -87,6 +87,16 @@ class PortalApiWireMockTest {
         assertEquals("ASIA", api.getRoleCredentials("t", "1", "R").accessKeyId());
     }
 
+    @org.junit.jupiter.api.Test
+    void theTokenNeverFollowsARedirect() {
+        wm.stubFor(get(urlPathEqualTo("/federation/credentials")).willReturn(aResponse().withStatus(307)
+                .withHeader("Location", wm.baseUrl() + "/elsewhere")));
+        wm.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(okJson(CREDENTIALS)));
+        var e = assertThrows(ServiceException.class, () -> api(HTTP).getRoleCredentials("the-token", "1", "R"));
+        assertEquals("error (HTTP 307)", e.getMessage());
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/elsewhere")));
+    }
+
     @ParameterizedTest
     @CsvSource({
             "401, UnauthorizedException, UNAUTHORIZED",
@@ -120,6 +130,7 @@ class PortalApiWireMockTest {
                 Arguments.of("empty 500", aResponse().withStatus(500)),
                 Arguments.of("a 418 with a message", aResponse().withStatus(418).withHeader("x-amzn-ErrorType", "Teapot")
                         .withBody("{\"message\":\"short\\nand stout\"}")),
+                Arguments.of("a redirect", aResponse().withStatus(302).withHeader("Location", "/elsewhere")),
                 Arguments.of("not JSON", okJson("roleCredentials")),
                 Arguments.of("no roleCredentials", okJson("{}")),
                 Arguments.of("empty roleCredentials", okJson("{\"roleCredentials\":{}}")),
@@ -148,6 +159,8 @@ class PortalApiWireMockTest {
     @MethodSource("oddAnswers")
     void bothClientsReadOddAnswersAlike(String name, ResponseDefinitionBuilder answer) {
         wm.stubFor(get(urlPathEqualTo("/federation/credentials")).willReturn(answer));
+        // Where a redirect would lead: a client that followed it would answer with these credentials.
+        wm.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(okJson(CREDENTIALS)));
         assertEquals(outcome(() -> api(SDK).getRoleCredentials("t", "1", "R")),
                 outcome(() -> api(HTTP).getRoleCredentials("t", "1", "R")));
     }
