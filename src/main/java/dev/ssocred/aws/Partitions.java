@@ -26,8 +26,7 @@ final class Partitions {
                 return null;
             }
         }
-        if (endpoints.env().get("AWS_USE_FIPS_ENDPOINT").isPresent()
-                || endpoints.env().get("AWS_USE_DUALSTACK_ENDPOINT").isPresent()) {
+        if (dev.ssocred.config.ServiceEndpoints.variantsAsked(endpoints.env())) {
             return null;
         }
         String suffix = dnsSuffix(region);

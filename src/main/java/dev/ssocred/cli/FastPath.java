@@ -6,6 +6,7 @@ import dev.ssocred.config.AwsPaths;
 import dev.ssocred.config.Environment;
 import dev.ssocred.config.ProfileResolver;
 import dev.ssocred.config.CredentialSource;
+import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.config.SourceResolver;
 import dev.ssocred.creds.AssumeRoleKey;
 import dev.ssocred.creds.RoleCredentials;
@@ -168,8 +169,7 @@ public final class FastPath {
      * role assumed through STS (signed requests, an MFA prompt) goes to the second JVM.
      */
     private static boolean fetchedHere(CredentialSource source, Environment env) {
-        return source instanceof CredentialSource.SsoRole && env.get("AWS_USE_FIPS_ENDPOINT").isEmpty()
-                && env.get("AWS_USE_DUALSTACK_ENDPOINT").isEmpty();
+        return source instanceof CredentialSource.SsoRole && !ServiceEndpoints.variantsAsked(env);
     }
 
     /** The ~/.aws/cli/cache key of a source's role credentials, or null for a profile's own keys (never cached). */

@@ -29,6 +29,19 @@ public record ServiceEndpoints(Environment env, Map<String, Map<String, String>>
         return raw.isPresent() ? Optional.of(AwsPaths.expand(raw.get(), env)) : Optional.empty();
     }
 
+    /**
+     * Whether FIPS or dual-stack endpoints are asked for ({@code AWS_USE_FIPS_ENDPOINT} or
+     * {@code AWS_USE_DUALSTACK_ENDPOINT} set to anything but {@code false}): the AWS SDK reads both itself, and its
+     * endpoint rules pick those hosts, so calls made without it leave such endpoints to it.
+     */
+    public static boolean variantsAsked(Environment env) {
+        return asked(env.get("AWS_USE_FIPS_ENDPOINT")) || asked(env.get("AWS_USE_DUALSTACK_ENDPOINT"));
+    }
+
+    private static boolean asked(Optional<String> value) {
+        return value.isPresent() && !value.get().strip().equalsIgnoreCase("false");
+    }
+
     /** {@code serviceId} in config form: {@code sso}, {@code sso_oidc}, {@code sts}. */
     public Optional<String> endpoint(String serviceId) {
         if (ignoreConfigured || env.isTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) {

@@ -118,6 +118,10 @@ class HttpPortalApiTest {
     void endpointsItCannotWorkOutAreLeftToTheSdk() {
         assertNull(HttpPortalApi.target("eu-west-1", env("AWS_USE_FIPS_ENDPOINT", "true")));
         assertNull(HttpPortalApi.target("eu-west-1", env("AWS_USE_DUALSTACK_ENDPOINT", "true")));
+        assertNull(HttpPortalApi.target("eu-west-1", env("AWS_USE_FIPS_ENDPOINT", "yes"))); // the SDK says what it makes of it
+        // Turned off in so many words: the same endpoint either way, so ours.
+        assertEquals(URI.create("https://portal.sso.eu-west-1.amazonaws.com"), HttpPortalApi.target("eu-west-1",
+                env("AWS_USE_FIPS_ENDPOINT", "false", "AWS_USE_DUALSTACK_ENDPOINT", "FALSE")));
         assertNull(HttpPortalApi.target("aws-global", env()));
         assertNull(HttpPortalApi.target("eu-west-1", env("AWS_ENDPOINT_URL_SSO", "http://h/p?x=1")));
         assertNull(HttpPortalApi.target("eu-west-1", env("AWS_ENDPOINT_URL_SSO", "localhost:8080")));
