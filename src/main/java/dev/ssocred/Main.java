@@ -131,7 +131,7 @@ public final class Main {
                 case "--train" -> {
                     MissHandOff.wire(null, env);
                     yield Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
-                            new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
+                            new PrintWriter(java.io.Writer.nullWriter()), Training.BROWSER, false));
                 }
                 case "--prepare" -> Training.prepare(env.home());
                 default -> Training.hits(env.home(), e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
