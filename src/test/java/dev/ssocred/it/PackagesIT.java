@@ -88,6 +88,12 @@ class PackagesIT {
         Run.Result hit = Run.run(logging, dir, List.of(ssocred, "process", "--profile", "nope"));
         assertTrue(hit.err().contains("dev.ssocred.cli.FastPath source: shared objects file"), "the credential_process "
                 + "front door too");
+        // Help comes from the pages rendered at build time, which the tarball's jar carries: no picocli class.
+        Run.Result help = Run.run(logging, dir, List.of(ssocred, "login", "--help"));
+        assertEquals(0, help.code(), help.toString());
+        assertTrue(help.out().startsWith("Sign in to IAM Identity Center") && help.out().contains("Usage: ssocred login "),
+                help.out());
+        assertFalse(help.err().contains("picocli."), "help without picocli");
 
         // Anyone else able to write the cache could run code as us: then it is not used.
         Files.setPosixFilePermissions(bundle.resolve("lib/ssocred.aot"),
