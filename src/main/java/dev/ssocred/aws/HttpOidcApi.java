@@ -5,9 +5,7 @@ import dev.ssocred.ServiceException.Kind;
 import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.io.PyJson;
 import dev.ssocred.sso.OidcApi;
-import dev.ssocred.sso.Sleeper;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +15,15 @@ import java.util.function.Supplier;
  * The refresh of a token (CreateToken with {@code grant_type=refresh_token}) written out over a JDK connection
  * ({@link RestJson}); registration and the two sign-in flows go to the SDK's client. The refresh is the one OIDC call
  * a credential_process caller makes, silently, in the burst of callers that an expiring token brings, and without
- * the SDK it runs in the first JVM (docs/architecture.md, "Calls without the SDK"). {@code OidcApiWireMockTest}
+ * the SDK it runs in the first JVM (docs/architecture.md, "Calls without the SDK"). {@code RefreshWireMockTest}
  * holds it to the SDK client's answers and errors on the same wire.
  */
 public final class HttpOidcApi implements OidcApi {
     private static final String OPERATION = "CreateToken";
 
     private final RestJson rest;
+    /** The SDK's client, made on first use: for the operations written out here, never. */
     private final Supplier<OidcApi> sdk;
-    private OidcApi sdkApi;
 
     private HttpOidcApi(RestJson rest, Supplier<OidcApi> sdk) {
         this.rest = rest;
@@ -34,26 +32,21 @@ public final class HttpOidcApi implements OidcApi {
 
     /** Main's: {@code sdk} makes the SDK's client, for the other operations and the endpoints we leave to it. */
     public static OidcApi.Factory factory(Supplier<OidcApi.Factory> sdk) {
-        return factory(sdk, Duration.ofSeconds(5), Duration.ofSeconds(30), true, Sleeper.SYSTEM);
+        return factory(sdk, RestJson.Settings.DEFAULTS);
     }
 
-    static OidcApi.Factory factory(Supplier<OidcApi.Factory> sdk, Duration connectTimeout, Duration callTimeout,
-                                   boolean retries, Sleeper sleeper) {
+    static OidcApi.Factory factory(Supplier<OidcApi.Factory> sdk, RestJson.Settings settings) {
         return new OidcApi.Factory() {
             @Override
             public OidcApi create(String region, ServiceEndpoints endpoints) {
-                Supplier<OidcApi> sdkApi = new Supplier<>() {
+                Supplier<OidcApi> sdkApi = RestJson.onFirstUse(new Supplier<>() {
                     @Override
                     public OidcApi get() {
                         return sdk.get().create(region, endpoints);
                     }
-                };
-                URI target = Partitions.endpoint("sso_oidc", "oidc", region, endpoints);
-                if (target == null) {
-                    return sdkApi.get();
-                }
-                return new HttpOidcApi(new RestJson(target, Connections.to(target, endpoints, connectTimeout,
-                        callTimeout), callTimeout, retries, sleeper), sdkApi);
+                });
+                RestJson rest = RestJson.to("sso_oidc", "oidc", region, endpoints, settings);
+                return rest == null ? sdkApi.get() : new HttpOidcApi(rest, sdkApi);
             }
         };
     }
@@ -128,10 +121,10 @@ public final class HttpOidcApi implements OidcApi {
                 default -> { }
             }
         }
-        String error = oauth ? f.field("error") : null;
+        String error = oauth ? f.error() : null;
         String message;
         if (error != null) {
-            String description = f.field("error_description");
+            String description = f.errorDescription();
             message = description != null && !description.isBlank()
                     ? error + ": " + ServiceException.firstLine(description) : error;
         } else {
@@ -141,28 +134,21 @@ public final class HttpOidcApi implements OidcApi {
                 message, null);
     }
 
-    private OidcApi sdk() {
-        if (sdkApi == null) {
-            sdkApi = sdk.get();
-        }
-        return sdkApi;
-    }
-
     @Override
     public Registered registerClient(String clientName, List<String> scopes) {
-        return sdk().registerClient(clientName, scopes);
+        return sdk.get().registerClient(clientName, scopes);
     }
 
     @Override
     public Registered registerClientForAuthCode(String clientName, List<String> scopes, String redirectUri,
                                                 String issuerUrl) {
-        return sdk().registerClientForAuthCode(clientName, scopes, redirectUri, issuerUrl);
+        return sdk.get().registerClientForAuthCode(clientName, scopes, redirectUri, issuerUrl);
     }
 
     @Override
     public TokenGrant createTokenWithAuthCode(String clientId, String clientSecret, String code, String redirectUri,
                                               String codeVerifier) {
-        return sdk().createTokenWithAuthCode(clientId, clientSecret, code, redirectUri, codeVerifier);
+        return sdk.get().createTokenWithAuthCode(clientId, clientSecret, code, redirectUri, codeVerifier);
     }
 
     @Override
@@ -173,11 +159,11 @@ public final class HttpOidcApi implements OidcApi {
 
     @Override
     public DeviceAuthorization startDeviceAuthorization(String clientId, String clientSecret, String startUrl) {
-        return sdk().startDeviceAuthorization(clientId, clientSecret, startUrl);
+        return sdk.get().startDeviceAuthorization(clientId, clientSecret, startUrl);
     }
 
     @Override
     public TokenGrant createTokenWithDeviceCode(String clientId, String clientSecret, String deviceCode) {
-        return sdk().createTokenWithDeviceCode(clientId, clientSecret, deviceCode);
+        return sdk.get().createTokenWithDeviceCode(clientId, clientSecret, deviceCode);
     }
 }

@@ -5,9 +5,7 @@ import dev.ssocred.ServiceException.Kind;
 import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.creds.PortalApi;
 import dev.ssocred.creds.RoleCredentials;
-import dev.ssocred.sso.Sleeper;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,8 +22,8 @@ public final class HttpPortalApi implements PortalApi {
     static final String OPERATION = "GetRoleCredentials";
 
     private final RestJson rest;
+    /** The SDK's client, made on first use: for the operations written out here, never. */
     private final Supplier<PortalApi> sdk;
-    private PortalApi sdkApi;
 
     private HttpPortalApi(RestJson rest, Supplier<PortalApi> sdk) {
         this.rest = rest;
@@ -34,26 +32,21 @@ public final class HttpPortalApi implements PortalApi {
 
     /** Main's: {@code sdk} makes the SDK's client, for the other operations and the endpoints we leave to it. */
     public static PortalApi.Factory factory(Supplier<PortalApi.Factory> sdk) {
-        return factory(sdk, Duration.ofSeconds(5), Duration.ofSeconds(30), true, Sleeper.SYSTEM);
+        return factory(sdk, RestJson.Settings.DEFAULTS);
     }
 
-    static PortalApi.Factory factory(Supplier<PortalApi.Factory> sdk, Duration connectTimeout, Duration callTimeout,
-                                     boolean retries, Sleeper sleeper) {
+    static PortalApi.Factory factory(Supplier<PortalApi.Factory> sdk, RestJson.Settings settings) {
         return new PortalApi.Factory() {
             @Override
             public PortalApi create(String region, ServiceEndpoints endpoints) {
-                Supplier<PortalApi> sdkApi = new Supplier<>() {
+                Supplier<PortalApi> sdkApi = RestJson.onFirstUse(new Supplier<>() {
                     @Override
                     public PortalApi get() {
                         return sdk.get().create(region, endpoints);
                     }
-                };
-                URI target = target(region, endpoints);
-                if (target == null) {
-                    return sdkApi.get();
-                }
-                return new HttpPortalApi(new RestJson(target, Connections.to(target, endpoints, connectTimeout,
-                        callTimeout), callTimeout, retries, sleeper), sdkApi);
+                });
+                RestJson rest = RestJson.to("sso", "portal.sso", region, endpoints, settings);
+                return rest == null ? sdkApi.get() : new HttpPortalApi(rest, sdkApi);
             }
         };
     }
@@ -125,25 +118,18 @@ public final class HttpPortalApi implements PortalApi {
         return status == 403 ? Kind.ACCESS_DENIED : RestJson.kindOfStatus(status);
     }
 
-    private PortalApi sdk() {
-        if (sdkApi == null) {
-            sdkApi = sdk.get();
-        }
-        return sdkApi;
-    }
-
     @Override
     public Page<Account> listAccounts(String accessToken, String nextToken) {
-        return sdk().listAccounts(accessToken, nextToken);
+        return sdk.get().listAccounts(accessToken, nextToken);
     }
 
     @Override
     public Page<String> listAccountRoles(String accessToken, String accountId, String nextToken) {
-        return sdk().listAccountRoles(accessToken, accountId, nextToken);
+        return sdk.get().listAccountRoles(accessToken, accountId, nextToken);
     }
 
     @Override
     public void logout(String accessToken) {
-        sdk().logout(accessToken);
+        sdk.get().logout(accessToken);
     }
 }

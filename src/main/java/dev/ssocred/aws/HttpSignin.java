@@ -70,6 +70,6 @@ public final class HttpSignin implements SigninApi {
 
     /** HttpURLConnection quotes the whole request URL in some messages, and ours carries the credentials. */
     static String withoutUrls(String message) {
-        return SdkClients.firstLine(message).replaceAll("(?i)https?://\\S*", "<the endpoint>");
+        return ServiceException.firstLine(message).replaceAll("(?i)https?://\\S*", "<the endpoint>");
     }
 }

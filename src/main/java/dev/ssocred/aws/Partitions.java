@@ -60,23 +60,20 @@ final class Partitions {
     }
 
     private static boolean letters(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < 'a' || s.charAt(i) > 'z') {
-                return false;
-            }
-        }
-        return true;
+        return all(s, 'a', 'z');
     }
 
     private static boolean digits(String s) {
+        return all(s, '0', '9');
+    }
+
+    /** Non-empty, and every character between {@code low} and {@code high}. */
+    private static boolean all(String s, char low, char high) {
         if (s.isEmpty()) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+            if (s.charAt(i) < low || s.charAt(i) > high) {
                 return false;
             }
         }

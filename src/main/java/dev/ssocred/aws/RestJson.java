@@ -39,22 +39,57 @@ final class RestJson {
             "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
             "EC2ThrottledException");
 
-    private final URI endpoint;
-    private final Connections connections;
-    private final Duration budget;
-    private final boolean retries;
-    private final Sleeper sleeper;
-
-    RestJson(URI endpoint, Connections connections, Duration budget, boolean retries, Sleeper sleeper) {
-        this.endpoint = endpoint;
-        this.connections = connections;
-        this.budget = budget;
-        this.retries = retries;
-        this.sleeper = sleeper;
+    /**
+     * How calls are made: the SDK clients' timeouts (5 s to connect, 30 s for the whole call, retries included), its
+     * retries, and the sleeper between attempts. {@link SdkClients#defaults()} takes the same timeouts from here.
+     */
+    record Settings(Duration connectTimeout, Duration callTimeout, boolean retries, Sleeper sleeper) {
+        static final Settings DEFAULTS = new Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), true,
+                Sleeper.SYSTEM);
     }
 
-    /** What an error answer said; {@code body} is its JSON object, or null when it had none. */
-    record Failure(int status, String code, String message, Map<String, Object> body) {
+    private final URI endpoint;
+    private final Connections connections;
+    private final Settings settings;
+
+    RestJson(URI endpoint, Connections connections, Settings settings) {
+        this.endpoint = endpoint;
+        this.connections = connections;
+        this.settings = settings;
+    }
+
+    /**
+     * Calls to {@code serviceId} ({@code sso}, {@code sso_oidc}) at its configured endpoint or
+     * {@code https://HOST.REGION.SUFFIX}, through the proxy and CA bundle the environment and profile name for it; null
+     * when the SDK's rules must pick the endpoint ({@link Partitions#endpoint}).
+     */
+    static RestJson to(String serviceId, String host, String region, dev.ssocred.config.ServiceEndpoints endpoints,
+                       Settings settings) {
+        URI target = Partitions.endpoint(serviceId, host, region, endpoints);
+        return target == null ? null : new RestJson(target, Connections.to(target, endpoints, settings.connectTimeout(),
+                settings.callTimeout()), settings);
+    }
+
+    /** {@code make}'s value, made on first use and kept: the SDK's client behind one of ours. */
+    static <T> java.util.function.Supplier<T> onFirstUse(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<T>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
+    }
+
+    /**
+     * What an error answer said. {@code error} and {@code errorDescription} are the OAuth members sso-oidc puts in
+     * its error bodies, null when absent; nothing else of the body is kept.
+     */
+    record Failure(int status, String code, String message, String error, String errorDescription) {
         /** "Code (HTTP 400): message", as {@link SdkClients#describe} has the SDK's exceptions. */
         String describe() {
             StringBuilder text = new StringBuilder(code != null ? code : "error").append(" (HTTP ").append(status)
@@ -63,11 +98,6 @@ final class RestJson {
                 text.append(": ").append(ServiceException.firstLine(message));
             }
             return text.toString();
-        }
-
-        /** A string field of the body, or null. */
-        String field(String name) {
-            return body != null && body.get(name) instanceof String s ? s : null;
         }
     }
 
@@ -99,16 +129,16 @@ final class RestJson {
      * Errors come as {@code errors} makes them, after the retries.
      */
     String call(String operation, String method, URI uri, Map<String, String> headers, String body, Errors errors) {
-        long deadline = System.nanoTime() + budget.toNanos();
+        long deadline = System.nanoTime() + settings.callTimeout().toNanos();
         for (int attempt = 1; ; attempt++) {
             ServiceException failure;
             boolean throttled;
             try {
-                Object answer = once(method, uri, headers, body);
-                if (answer instanceof String ok) {
-                    return ok;
+                Answer answer = once(method, uri, headers, body);
+                if (answer.status / 100 == 2) {
+                    return answer.body;
                 }
-                Failure f = (Failure) answer;
+                Failure f = failure(answer);
                 failure = errors.exception(f);
                 throttled = f.status == 429 || (f.code != null && THROTTLING.contains(f.code));
                 boolean again = throttled || f.status == 500 || f.status == 502 || f.status == 503 || f.status == 504;
@@ -121,15 +151,23 @@ final class RestJson {
                         ServiceException.firstLine("Unable to execute HTTP request: " + e.getMessage()), e);
                 throttled = false;
             }
-            if (!retries || attempt == MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
+            if (!settings.retries() || attempt == MAX_ATTEMPTS || System.nanoTime() - deadline > 0) {
                 throw failure;
             }
             pause(throttled, attempt);
         }
     }
 
-    /** The body of a 2xx answer, else its {@link Failure}. */
-    private Object once(String method, URI uri, Map<String, String> headers, String body) throws IOException {
+    /** An answer as it came: the status, the error type header, the body (up to 64 KiB). */
+    private record Answer(int status, String typeHeader, String body) {
+        /** Not the body: a token answer's is a secret. */
+        @Override
+        public String toString() {
+            return "Answer[status=" + status + ", typeHeader=" + typeHeader + ", body=***]";
+        }
+    }
+
+    private Answer once(String method, URI uri, Map<String, String> headers, String body) throws IOException {
         HttpURLConnection c = connections.open(uri);
         try {
             c.setRequestMethod(method);
@@ -159,25 +197,22 @@ final class RestJson {
                     text = new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
                 }
             }
-            if (status / 100 == 2) {
-                return text;
-            }
-            return failure(status, c.getHeaderField("x-amzn-ErrorType"), text);
+            return new Answer(status, c.getHeaderField("x-amzn-ErrorType"), text);
         } finally {
             c.disconnect();
         }
     }
 
-    private static Failure failure(int status, String typeHeader, String text) {
+    private static Failure failure(Answer answer) {
         Map<String, Object> json = null;
         try {
-            json = Json.parseObject(text);
+            json = Json.parseObject(answer.body);
         } catch (IOException | RuntimeException e) {
             // not JSON (a proxy's page): the status is what is left to go by
         }
-        String code = typeHeader;
+        String code = answer.typeHeader;
         if ((code == null || code.isEmpty()) && json != null) {
-            code = json.get("__type") instanceof String s ? s : json.get("code") instanceof String s ? s : null;
+            code = string(json, "__type") != null ? string(json, "__type") : string(json, "code");
             if (code != null && code.indexOf('#') >= 0) {
                 code = code.substring(code.indexOf('#') + 1);
             }
@@ -189,15 +224,17 @@ final class RestJson {
             code = null;
         }
         String message = null;
-        if (json != null) {
-            for (String key : new String[] {"message", "Message", "errorMessage"}) {
-                if (json.get(key) instanceof String s) {
-                    message = s;
-                    break;
-                }
+        for (String key : new String[] {"message", "Message", "errorMessage"}) {
+            if (message == null) {
+                message = string(json, key);
             }
         }
-        return new Failure(status, code, message, json);
+        return new Failure(answer.status, code, message, string(json, "error"), string(json, "error_description"));
+    }
+
+    /** A string member of {@code json} (which may be null), else null. */
+    private static String string(Map<String, Object> json, String name) {
+        return json != null && json.get(name) instanceof String s ? s : null;
     }
 
     /** What the SDK made of a status it has no modeled error for. */
@@ -263,7 +300,7 @@ final class RestJson {
         long wait = throttled ? ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1)
                 : ThreadLocalRandom.current().nextLong(ceiling + 1);
         try {
-            sleeper.sleep(Duration.ofMillis(wait));
+            settings.sleeper().sleep(Duration.ofMillis(wait));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

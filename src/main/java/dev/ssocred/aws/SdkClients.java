@@ -35,7 +35,9 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
     private static final ProfileFile EMPTY = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
 
     public static SdkClients defaults() {
-        return new SdkClients(Duration.ofSeconds(5), Duration.ofSeconds(30), true);
+        // The same timeouts as the calls made without the SDK.
+        return new SdkClients(RestJson.Settings.DEFAULTS.connectTimeout(), RestJson.Settings.DEFAULTS.callTimeout(),
+                true);
     }
 
     /**
@@ -112,14 +114,16 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
         }
         if (e instanceof SdkClientException) {
             if (causedByIo(e)) {
-                return new ServiceException(ServiceException.Kind.NETWORK, operation, endpoint, firstLine(e.getMessage()), e);
+                return new ServiceException(ServiceException.Kind.NETWORK, operation, endpoint,
+                        ServiceException.firstLine(e.getMessage()), e);
             }
             // A parser's message may quote the body it choked on, and a token answer's body is a secret. No cause
             // either: --debug prints the cause chain.
             return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint,
                     "the answer is not what the API defines", null);
         }
-        return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint, firstLine(e.getMessage()), e);
+        return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint,
+                ServiceException.firstLine(e.getMessage()), e);
     }
 
     /** Timeouts and I/O failures are the network's; a JSON parser's IOException is an unreadable answer. */
@@ -145,12 +149,8 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
         StringBuilder sb = new StringBuilder();
         sb.append(code != null ? code : "error").append(" (HTTP ").append(e.statusCode()).append(")");
         if (msg != null && !msg.isBlank()) {
-            sb.append(": ").append(firstLine(msg));
+            sb.append(": ").append(ServiceException.firstLine(msg));
         }
         return sb.toString();
-    }
-
-    static String firstLine(String s) {
-        return ServiceException.firstLine(s);
     }
 }

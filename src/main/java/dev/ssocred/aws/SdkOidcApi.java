@@ -157,7 +157,7 @@ public final class SdkOidcApi implements OidcApi {
             description = x.errorDescription();
         }
         if (error != null) {
-            return description != null && !description.isBlank() ? error + ": " + SdkClients.firstLine(description) : error;
+            return description != null && !description.isBlank() ? error + ": " + ServiceException.firstLine(description) : error;
         }
         return SdkClients.describe(e);
     }

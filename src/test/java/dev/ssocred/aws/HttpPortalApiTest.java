@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +44,7 @@ class HttpPortalApiTest {
         Environment env = new Environment(Map.of("AWS_ENDPOINT_URL_SSO", endpoint));
         return HttpPortalApi.factory(() -> {
             throw new AssertionError("went to the SDK");
-        }, Duration.ofSeconds(2), Duration.ofSeconds(5), true, d -> sleeps.add(d.toMillis()))
+        }, new RestJson.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), true, d -> sleeps.add(d.toMillis())))
                 .create("eu-west-1", ServiceEndpoints.fromEnvironment(env));
     }
 
@@ -149,7 +148,17 @@ class HttpPortalApiTest {
         PortalApi made = HttpPortalApi.factory(() -> (region, endpoints) -> fromSdk)
                 .create("eu-west-1", env("AWS_USE_FIPS_ENDPOINT", "true"));
         assertSame(fromSdk, made);
-        assertNotNull(HttpPortalApi.factory(() -> (region, endpoints) -> fromSdk).create("eu-west-1", env()));
+        // Without them, ours, and the SDK's factory is not even asked until an operation written out here is not.
+        List<String> asked = new ArrayList<>();
+        PortalApi ours = HttpPortalApi.factory(() -> {
+            asked.add("factory");
+            return (region, endpoints) -> fromSdk;
+        }).create("eu-west-1", env());
+        assertTrue(ours instanceof HttpPortalApi, ours.getClass().getName());
+        assertEquals(List.of(), asked);
+        assertNull(ours.listAccounts("t", null)); // the SDK's answer, passed through
+        ours.logout("t");
+        assertEquals(List.of("factory"), asked, "made once, on first use");
     }
 
     /** The partitions' suffixes, region by region, against the SDK's own endpoint rules. */

@@ -49,7 +49,7 @@ class PortalApiWireMockTest {
     /** Ours, on its own: the SDK's factory behind it must never be reached for GetRoleCredentials. */
     private static final PortalApi.Factory HTTP = HttpPortalApi.factory(() -> {
         throw new AssertionError("GetRoleCredentials went to the SDK");
-    }, Duration.ofSeconds(2), Duration.ofSeconds(5), false, d -> { });
+    }, new RestJson.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), false, d -> { }));
 
     static Stream<Arguments> apis() {
         return Stream.of(Arguments.of("sdk", SDK), Arguments.of("http", HTTP));

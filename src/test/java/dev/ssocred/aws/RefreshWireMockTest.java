@@ -41,7 +41,7 @@ class RefreshWireMockTest {
     /** Ours, on its own: the SDK's factory behind it must never be reached for a refresh. */
     private static final OidcApi.Factory HTTP = HttpOidcApi.factory(() -> {
         throw new AssertionError("the refresh went to the SDK");
-    }, Duration.ofSeconds(2), Duration.ofSeconds(5), false, d -> { });
+    }, new RestJson.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), false, d -> { }));
 
     private static OidcApi api(OidcApi.Factory f) {
         Environment env = new Environment(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", wm.baseUrl()));
