@@ -33,16 +33,8 @@ public final class Cli {
     static CommandLine commandLine(Context ctx, java.util.Map<String, Object> extra, String only) {
         CommandLine cmd = new CommandLine(new SsocredCommand(ctx), new Factory(ctx));
         cmd.getCommandSpec().usageMessage().footer(SsocredCommand.exitCodeFooter());
-        for (java.util.Map.Entry<String, Class<?>> verb : SsocredCommand.VERBS.entrySet()) {
-            if (only == null || only.equals(verb.getKey())) {
-                cmd.addSubcommand(verb.getKey(), verb.getValue());
-            }
-        }
-        for (java.util.Map.Entry<String, Object> verb : extra.entrySet()) {
-            if (only == null || only.equals(verb.getKey())) {
-                cmd.addSubcommand(verb.getKey(), verb.getValue());
-            }
-        }
+        addVerbs(cmd, SsocredCommand.VERBS, only);
+        addVerbs(cmd, extra, only);
         // Our rule for colour, not picocli's guess from System.console() (which asks about the JVM's stdout, the
         // caller's stderr under the launcher): HelpPages prints the same pages without picocli.
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Platform.colors(ctx.env())
@@ -83,6 +75,15 @@ public final class Cli {
             return ExitCode.USAGE.code();
         });
         return cmd;
+    }
+
+    /** The verbs of {@code verbs} (classes or instances) by name, or {@code only} alone when it is not null. */
+    private static void addVerbs(CommandLine cmd, java.util.Map<String, ?> verbs, String only) {
+        for (java.util.Map.Entry<String, ?> verb : verbs.entrySet()) {
+            if (only == null || only.equals(verb.getKey())) {
+                cmd.addSubcommand(verb.getKey(), verb.getValue());
+            }
+        }
     }
 
     /** Gives every command class that takes a {@link Context} its instance. */
