@@ -92,9 +92,10 @@ if [ -n "$jreal" ]; then
     /*) root=$XDG_CACHE_HOME ;;
     *) case ${HOME:-} in /?*) root=$HOME/.cache ;; *) root="" ;; esac ;;
   esac
-  # Two archives (docs/performance.md): $archive holds what a cache hit loads and nothing more, since mapping an
-  # archive costs every start time in proportion to its size; $whole holds the refresh path too (the AWS SDK), for
-  # the second JVM a cache miss is handed to (SSOCRED_STAGE=miss, cli.MissHandOff).
+  # Two archives (docs/performance.md): $archive holds what a cache hit loads (and, in a static archive, an SSO
+  # role's miss, which needs no SDK), since mapping an archive costs every start time in proportion to its size;
+  # $whole holds the AWS SDK and picocli too, for every other verb and for the second JVM that an assumed role's
+  # miss is handed to (SSOCRED_STAGE=miss, cli.MissHandOff).
   if [ -n "$bundle" ] && [ "$ext" = aot ] && [ -f "$bundle/lib/ssocred.aot" ] && [ -z "$SSOCRED_JAVA" ]; then
     # The package's own AOT caches, trained when it was built: used if the bundle is ours or root's and nobody else
     # can write them (see trusted() below); never rebuilt per user.
@@ -225,7 +226,8 @@ errors=""
 handoff=""
 if [ -n "$archive" ] && [ -f "$archive" ]; then
   if [ "${SSOCRED_STAGE:-}" = miss ] || ! $front; then
-    # The second JVM of a cache miss (cli.MissHandOff), or a command for picocli: the whole archive if there is one.
+    # The second JVM of an assumed role's miss (cli.MissHandOff), or a command for picocli: the whole archive if there
+    # is one.
     if [ -f "$whole" ] && archtrusted "$whole"; then use=$whole
     elif ! $front && archtrusted "$archive"; then use=$archive
     else use=""; fi

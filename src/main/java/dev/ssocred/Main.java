@@ -41,7 +41,8 @@ public final class Main {
             return train(err, args[1], env);
         }
         // process and env are answered without picocli; cache hits without the SDK either (docs/performance.md).
-        // The launcher names itself when a cache miss can go to a second JVM with the refresh path's archive.
+        // The launcher names itself when a miss that needs the SDK (an assumed role) can go to a second JVM with the
+        // whole archive.
         MissHandOff handOff = MissHandOff.wire(System.getProperty("ssocred.launcher"), env);
         return FastPath.run(args, env, out, contexts(env, out, err), extras(env, out, err), handOff);
     }

@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A cache miss handed to a second JVM. The launcher starts ssocred with the class-data archive of a cache hit alone,
- * which is what makes the hit fast: an archive that also holds the AWS SDK's ~2,500 classes costs every start ~10 ms
- * to map and relocate (docs/performance.md). On a miss this JVM takes the entry's lock, looks once more (another
- * process may have fetched it while we waited), and if it is still missing runs the launcher again with
- * {@code SSOCRED_STAGE=miss}, which starts the second JVM with the archive of the whole refresh path. The second
- * JVM's answer is passed through; its stderr and stdin are ours (login hints, an MFA prompt).
+ * A cache miss that needs the AWS SDK, handed to a second JVM: a role assumed through STS (an SSO role's miss needs
+ * no SDK and stays in the first JVM: {@link FastPath}). The launcher starts ssocred with the class-data archive of a
+ * cache hit, which is what makes the hit fast: an archive that also holds the AWS SDK's ~2,500 classes costs every
+ * start ~10 ms to map and relocate (docs/performance.md). On such a miss this JVM takes the entry's lock, looks once
+ * more (another process may have fetched it while we waited), and if it is still missing runs the launcher again with
+ * {@code SSOCRED_STAGE=miss}, which starts the second JVM with the whole archive. The second JVM's answer is passed
+ * through; its stderr and stdin are ours (login hints, an MFA prompt).
  *
  * <p>The lock stays with us while the second JVM works, named to it in {@code SSOCRED_LOCK_HELD} so that it does not
  * wait for itself ({@link FileLock#inherit}). In a burst of 32 calls, one second JVM starts; the other 31 wait for

@@ -28,11 +28,11 @@ import java.util.function.Function;
  * archives (docs/performance.md):
  * <ul>
  * <li>the cache hit's, trained by {@code warmup --train-hits} on cache hits of {@code process} and every {@code env}
- * format, in a HOME that {@code warmup --prepare} signed in and filled beforehand in another JVM. Nothing else runs
- * in the training JVM, so the archive holds what a hit loads and no more: its size is paid at every start (an AOT
- * cache even loads all its classes at every start, JEP 483);</li>
- * <li>the refresh path's, trained by {@code warmup --train}: one {@code process} on an expiring token (refresh,
- * GetRoleCredentials, cache write), then the hits.</li>
+ * format, in a HOME that {@code warmup --prepare} signed in and filled beforehand in another JVM; on a static
+ * archive also an SSO role's miss (no SDK). Its size is paid at every start (an AOT cache even loads all its classes
+ * at every start, JEP 483), so nothing else runs in the training JVM;</li>
+ * <li>the whole one, trained by {@code warmup --train}: one {@code process} on an expiring token (refresh,
+ * GetRoleCredentials, cache write), an assumed role through STS, the hits and the commonest picocli commands.</li>
  * </ul>
  * The emulator always runs in a child JVM, so that its classes (and picocli's, which these paths never load) stay
  * out of the archives.
@@ -45,7 +45,10 @@ public final class Training {
     private Training() {
     }
 
-    /** {@code warmup --train}: the refresh path and the hits, in a throwaway HOME; {@code contexts} wires real Contexts. */
+    /**
+     * {@code warmup --train}: a refresh and a fetch, an assumed role, the hits and the commonest commands, in a
+     * throwaway HOME; {@code contexts} wires real Contexts.
+     */
     public static int run(Function<Environment, Context> contexts) throws Exception {
         Path home = Files.createTempDirectory("ssocred-training-");
         try {
