@@ -26,7 +26,7 @@ final class Partitions {
                 return null;
             }
         }
-        if (dev.ssocred.config.ServiceEndpoints.variantsAsked(endpoints.env())) {
+        if (endpoints.sdkPicks(serviceId)) {
             return null;
         }
         String suffix = dnsSuffix(region);

@@ -149,7 +149,7 @@ public final class FastPath {
                 return Look.UNKNOWN;
             }
             if (creds.isEmpty()) {
-                return new Look(cache.lockPath(key), fetchedHere(source, env), config);
+                return new Look(cache.lockPath(key), fetchedHere(source), config);
             }
             Optional<String> region = Optional.empty();
             if (r.format != CredentialFormat.PROCESS) {
@@ -165,11 +165,16 @@ public final class FastPath {
 
     /**
      * Whether this JVM fetches a missing entry itself: an SSO role's refresh and GetRoleCredentials need no SDK
-     * (aws.HttpOidcApi, aws.HttpPortalApi), except for FIPS or dual-stack endpoints, which the SDK's rules work out. A
-     * role assumed through STS (signed requests, an MFA prompt) goes to the second JVM.
+     * (aws.HttpOidcApi, aws.HttpPortalApi), unless the SDK's rules pick their endpoints (FIPS or dual-stack asked for,
+     * none configured), by the same rule the clients follow. A role assumed through STS (signed requests, an MFA
+     * prompt) goes to the second JVM.
      */
-    private static boolean fetchedHere(CredentialSource source, Environment env) {
-        return source instanceof CredentialSource.SsoRole && !ServiceEndpoints.variantsAsked(env);
+    private static boolean fetchedHere(CredentialSource source) {
+        if (!(source instanceof CredentialSource.SsoRole s)) {
+            return false;
+        }
+        ServiceEndpoints endpoints = s.sso().endpoints();
+        return !endpoints.sdkPicks("sso") && !endpoints.sdkPicks("sso_oidc");
     }
 
     /** The ~/.aws/cli/cache key of a source's role credentials, or null for a profile's own keys (never cached). */

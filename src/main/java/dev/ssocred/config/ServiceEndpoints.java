@@ -30,12 +30,14 @@ public record ServiceEndpoints(Environment env, Map<String, Map<String, String>>
     }
 
     /**
-     * Whether FIPS or dual-stack endpoints are asked for ({@code AWS_USE_FIPS_ENDPOINT} or
-     * {@code AWS_USE_DUALSTACK_ENDPOINT} set to anything but {@code false}): the AWS SDK reads both itself, and its
-     * endpoint rules pick those hosts, so calls made without it leave such endpoints to it.
+     * Whether the AWS SDK's endpoint rules pick {@code serviceId}'s endpoint: none is configured, and FIPS or
+     * dual-stack endpoints are asked for ({@code AWS_USE_FIPS_ENDPOINT} or {@code AWS_USE_DUALSTACK_ENDPOINT} set to
+     * anything but {@code false}; the SDK reads both itself). The calls made without the SDK leave such endpoints to
+     * it, and the front door sends such a miss to the JVM that has it.
      */
-    public static boolean variantsAsked(Environment env) {
-        return asked(env.get("AWS_USE_FIPS_ENDPOINT")) || asked(env.get("AWS_USE_DUALSTACK_ENDPOINT"));
+    public boolean sdkPicks(String serviceId) {
+        return endpoint(serviceId).isEmpty()
+                && (asked(env.get("AWS_USE_FIPS_ENDPOINT")) || asked(env.get("AWS_USE_DUALSTACK_ENDPOINT")));
     }
 
     private static boolean asked(Optional<String> value) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,6 +119,9 @@ class HttpPortalApiTest {
         assertNull(HttpPortalApi.target("eu-west-1", env("AWS_USE_FIPS_ENDPOINT", "true")));
         assertNull(HttpPortalApi.target("eu-west-1", env("AWS_USE_DUALSTACK_ENDPOINT", "true")));
         assertNull(HttpPortalApi.target("eu-west-1", env("AWS_USE_FIPS_ENDPOINT", "yes"))); // the SDK says what it makes of it
+        assertTrue(env("AWS_USE_DUALSTACK_ENDPOINT", "1").sdkPicks("sso_oidc"));
+        assertFalse(env("AWS_USE_FIPS_ENDPOINT", "true", "AWS_ENDPOINT_URL_SSO", "http://127.0.0.1:9").sdkPicks("sso"),
+                "a configured endpoint is used as it is");
         // Turned off in so many words: the same endpoint either way, so ours.
         assertEquals(URI.create("https://portal.sso.eu-west-1.amazonaws.com"), HttpPortalApi.target("eu-west-1",
                 env("AWS_USE_FIPS_ENDPOINT", "false", "AWS_USE_DUALSTACK_ENDPOINT", "FALSE")));

@@ -157,6 +157,21 @@ class MissHandOffIT {
     }
 
     @Test
+    void fipsAskedForWithAConfiguredEndpointStaysInOneJvmAsTheClientsDo() throws Exception {
+        // The configured endpoint wins over AWS_USE_FIPS_ENDPOINT, for the SDK as for us, so nothing needs the SDK.
+        // (Without one, the SDK's rules would pick a real FIPS host: no test here reaches beyond loopback.)
+        token(Duration.ofHours(8));
+        Map<String, String> fips = new java.util.HashMap<>(env);
+        fips.put("AWS_USE_FIPS_ENDPOINT", "true");
+        Launcher.Result miss = Launcher.run(fips, "process", "--profile", "dev");
+        assertEquals(0, miss.code(), miss.toString());
+        assertEquals(1, emu.calls("GetRoleCredentials"));
+        List<String> jvms = jvms();
+        assertEquals(1, jvms.size(), "one JVM");
+        assertEquals(0, count(jvms, "software.amazon.awssdk"), "no SDK");
+    }
+
+    @Test
     void otherVerbsStartWithTheWholeArchiveAndHelpNeedsNoPicocli() throws Exception {
         token(Duration.ofHours(8));
         Launcher.Result status = Launcher.run(env, "status");
