@@ -14,7 +14,9 @@ import java.util.Optional;
  * JavaScript SDK's {@code .000Z}), numeric offsets, and a space instead of {@code T}.
  * <p>
  * The common forms are formatted and parsed by hand: building a {@code DateTimeFormatter} costs a few milliseconds
- * of class loading on the credential_process cache-hit path, which runs dozens of times a minute.
+ * of class loading on the credential_process cache-hit path, which runs dozens of times a minute. So is the calendar
+ * arithmetic: on JDK 25, {@code LocalDate} asks {@code Year} whether a year is a leap year for any day after the 28th,
+ * and {@code Year} builds a {@code DateTimeFormatter} when it is first used (docs/performance.md).
  */
 public final class Timestamps {
     private Timestamps() {
@@ -31,18 +33,49 @@ public final class Timestamps {
     }
 
     private static StringBuilder dateTime(Instant t) {
-        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        long seconds = t.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400);
+        int second = (int) Math.floorMod(seconds, 86_400);
+        // Civil date from days since 1970-01-01: count in 400-year eras (146,097 days) of years that start on
+        // 1 March, so that the leap day is the last day of a year (Hinnant's civil_from_days, restated).
+        long shifted = day + 719_468;
+        long era = Math.floorDiv(shifted, 146_097);
+        long dayOfEra = shifted - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int dayOfMonth = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+        int month = (int) (monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         StringBuilder sb = new StringBuilder(25);
-        pad(sb, d.getYear(), 4).append('-');
-        pad(sb, d.getMonthValue(), 2).append('-');
-        pad(sb, d.getDayOfMonth(), 2).append('T');
-        pad(sb, d.getHour(), 2).append(':');
-        pad(sb, d.getMinute(), 2).append(':');
-        return pad(sb, d.getSecond(), 2);
+        pad(sb, year, 4).append('-');
+        pad(sb, month, 2).append('-');
+        pad(sb, dayOfMonth, 2).append('T');
+        pad(sb, second / 3600, 2).append(':');
+        pad(sb, second / 60 % 60, 2).append(':');
+        return pad(sb, second % 60, 2);
     }
 
-    private static StringBuilder pad(StringBuilder sb, int value, int width) {
-        String s = Integer.toString(value);
+    /** Days from 1970-01-01 to a valid proleptic Gregorian date (Hinnant's days_from_civil, restated). */
+    static long epochDay(int year, int month, int day) { // package-private for its test
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static StringBuilder pad(StringBuilder sb, long value, int width) {
+        String s = Long.toString(value);
         for (int i = s.length(); i < width; i++) {
             sb.append('0');
         }
@@ -93,10 +126,9 @@ public final class Timestamps {
                 v[i] = v[i] * 10 + (c - '0');
             }
         }
-        try {
-            return LocalDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5]).toInstant(ZoneOffset.UTC);
-        } catch (java.time.DateTimeException e) {
-            return null;
+        if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > daysIn(v[0], v[1]) || v[3] > 23 || v[4] > 59 || v[5] > 59) {
+            return null; // what LocalDateTime.of refuses: the full parser then says no as well
         }
+        return Instant.ofEpochSecond(epochDay(v[0], v[1], v[2]) * 86_400 + v[3] * 3_600 + v[4] * 60 + v[5]);
     }
 }

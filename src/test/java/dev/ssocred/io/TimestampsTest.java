@@ -61,4 +61,39 @@ class TimestampsTest {
         assertEquals(java.util.Optional.empty(), Timestamps.parse("soon"));
         assertEquals(java.util.Optional.empty(), Timestamps.parse(null));
     }
+
+    @Test
+    void theHandArithmeticAgreesWithJavaTimeOnEveryDayOfFourCenturiesAndAroundThem() {
+        // Every day from 1600 to 2401 (leap centuries and not), both ways, then random seconds in 0001-9999.
+        java.time.LocalDate d = java.time.LocalDate.of(1600, 1, 1);
+        while (d.getYear() < 2402) {
+            String text = d + "T23:59:59Z";
+            Instant expected = d.atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC);
+            assertEquals(expected, Timestamps.simpleUtc(text), text);
+            assertEquals(text, Timestamps.format(expected));
+            d = d.plusDays(1);
+        }
+        java.util.Random random = new java.util.Random(20261129);
+        long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 100_000; i++) {
+            Instant t = Instant.ofEpochSecond(min + (long) (random.nextDouble() * (max - min)));
+            String cli = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(t);
+            assertEquals(cli, Timestamps.format(t));
+            assertEquals(t, Timestamps.simpleUtc(cli), cli);
+        }
+    }
+
+    @Test
+    void aDayThatIsNotInItsMonthIsLeftToTheFullParserWhichRefusesItToo() {
+        for (String bad : new String[] {"2023-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2024-04-31T00:00:00Z",
+                "2024-06-31T00:00:00Z", "2024-09-31T00:00:00Z", "2024-11-31T00:00:00Z", "2024-01-32T00:00:00Z",
+                "2024-01-00T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-02T03:60:00Z", "2024-01-02T03:04:60Z"}) {
+            assertEquals(null, Timestamps.simpleUtc(bad), bad);
+            assertEquals(Optional.empty(), Timestamps.parse(bad), bad);
+        }
+        assertEquals(Instant.parse("2024-02-29T00:00:00Z"), Timestamps.simpleUtc("2024-02-29T00:00:00Z"));
+        assertEquals(Instant.parse("2000-02-29T00:00:00Z"), Timestamps.simpleUtc("2000-02-29T00:00:00Z"));
+    }
 }
