@@ -23,8 +23,9 @@ import java.util.Optional;
  * The front door for the calls that happen dozens of times a minute: {@code process} and {@code env}. It parses
  * just those verbs' options (names shared with picocli through {@link Verbs}), never loads picocli, and answers a
  * cache hit from the files alone (no AWS SDK, no network). Help is printed from pages rendered at build time
- * ({@link HelpPages}). Arguments it does not know (--debug, other
- * verbs) go to the full command line, which owns usage messages.
+ * ({@link HelpPages}), and the usual {@code login} lines run without picocli too ({@link LoginLine}), for the time
+ * to the prompt. Arguments it does not know (--debug, other verbs) go to the full command line, which owns usage
+ * messages.
  */
 public final class FastPath {
     private FastPath() {
@@ -48,8 +49,8 @@ public final class FastPath {
     }
 
     /**
-     * The exit code after answering a {@code process} or {@code env} call, or empty (having printed nothing) when
-     * the arguments are for picocli: other verbs, --debug, anything unusual. A cache hit is answered from
+     * The exit code after answering a {@code process} or {@code env} call, a help page or a {@code login}, or empty
+     * (having printed nothing) when the arguments are for picocli: other verbs, --debug, anything unusual. A cache hit is answered from
      * the files alone; a miss runs the same {@link CredentialVerb} the picocli commands run, in a Context from
      * {@code contexts}, still without loading picocli.
      */
@@ -75,7 +76,9 @@ public final class FastPath {
             String page = HelpPages.requested(args);
             String text = page == null ? null : HelpPages.text(page, Platform.colors(env));
             if (text == null) {
-                return Optional.empty();
+                // A login as people type it, without picocli either (LoginLine); everything else is picocli's.
+                Optional<LoginLine> login = LoginLine.parse(args);
+                return login.isPresent() ? Optional.of(login.get().run(contexts.get())) : Optional.empty();
             }
             out.print(text);
             out.flush();

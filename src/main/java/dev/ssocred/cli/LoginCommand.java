@@ -21,14 +21,18 @@ final class LoginCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SessionOptions sessionOptions;
 
-    @Option(names = "--no-browser", description = "Use a device code and print the URL only; do not open a browser.")
+    static final String OPTION_NO_BROWSER = "--no-browser";
+    static final String OPTION_DEVICE_CODE = "--use-device-code";
+    static final String OPTION_CALLBACK_PORT = "--callback-port";
+
+    @Option(names = OPTION_NO_BROWSER, description = "Use a device code and print the URL only; do not open a browser.")
     boolean noBrowser;
 
-    @Option(names = "--use-device-code", description = "Sign in with a device code (confirm it on any device) instead "
+    @Option(names = OPTION_DEVICE_CODE, description = "Sign in with a device code (confirm it on any device) instead "
             + "of the browser flow.")
     boolean useDeviceCode;
 
-    @Option(names = "--callback-port", paramLabel = "N", description = "Receive the browser's answer on this port of "
+    @Option(names = OPTION_CALLBACK_PORT, paramLabel = "N", description = "Receive the browser's answer on this port of "
             + "127.0.0.1 (default: ssocred_callback_port in the [sso-session], else any free port). With ssh -L "
             + "N:127.0.0.1:N a browser on your laptop finishes a login started on a remote machine.")
     Integer callbackPort;
@@ -39,10 +43,20 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(ctx, sessionOptions.profileName(ctx), sessionOptions.ssoSession, noBrowser, useDeviceCode,
+                callbackPort);
+    }
+
+    /**
+     * The login itself, for this command and for the front door ({@link LoginLine}), which parses the usual login
+     * command lines without picocli: ~40 ms of a login's start-up (docs/performance.md).
+     */
+    static int run(Context ctx, String profile, String ssoSession, boolean noBrowser, boolean useDeviceCode,
+                   Integer callbackPort) {
         if (callbackPort != null) {
-            LoginFlow.parsePort(String.valueOf(callbackPort), "--callback-port");
+            LoginFlow.parsePort(String.valueOf(callbackPort), OPTION_CALLBACK_PORT);
         }
-        SessionChoice chosen = sessionOptions.resolve(ctx);
+        SessionChoice chosen = SessionChoice.resolve(ctx, profile, ssoSession);
         SsoSession session = chosen.session();
         ServiceEndpoints endpoints = chosen.endpoints();
         String fix = chosen.fix();

@@ -11,7 +11,9 @@ final class SessionOptions {
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "PROFILE", description = "Same as --profile.")
     String positional;
 
-    @Option(names = "--sso-session", paramLabel = "NAME", description = "This [sso-session] directly.")
+    static final String OPTION_SSO_SESSION = "--sso-session";
+
+    @Option(names = OPTION_SSO_SESSION, paramLabel = "NAME", description = "This [sso-session] directly.")
     String ssoSession;
 
     SessionChoice resolve(Context ctx) {

@@ -47,21 +47,25 @@ final class SystemBrowser implements Browser {
         return false;
     }
 
+    /** Written without lambdas, streams or regex: a login's prompt waits for this (docs/performance.md). */
     List<List<String>> candidates(String url) {
         List<List<String>> out = new ArrayList<>();
-        env.get("BROWSER").ifPresent(b -> {
-            for (String cmd : b.split(File.pathSeparator)) {
-                if (!cmd.isBlank()) {
-                    List<String> words = new ArrayList<>(List.of(cmd.strip().split("\\s+")));
-                    boolean placeholder = words.stream().anyMatch(w -> w.contains("%s"));
-                    words.replaceAll(w -> w.replace("%s", url));
-                    if (!placeholder) {
-                        words.add(url);
-                    }
-                    out.add(words);
-                }
+        String browser = env.get("BROWSER").orElse("");
+        for (String cmd : browser.split(File.pathSeparator)) {
+            List<String> words = words(cmd);
+            if (words.isEmpty()) {
+                continue;
             }
-        });
+            boolean placeholder = false;
+            for (int i = 0; i < words.size(); i++) {
+                placeholder |= words.get(i).contains("%s");
+                words.set(i, words.get(i).replace("%s", url));
+            }
+            if (!placeholder) {
+                words.add(url);
+            }
+            out.add(words);
+        }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!platformOpeners) {
             return out;
@@ -84,7 +88,29 @@ final class SystemBrowser implements Browser {
         if (url == null || !(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))) {
             return false;
         }
-        return url.chars().noneMatch(c -> c <= ' ' || c == 0x7f || Character.isWhitespace(c) || Character.isISOControl(c));
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c == 0x7f || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code cmd} split at runs of the whitespace regex's \s (space, tab, newline, vertical tab, form feed, CR). */
+    static List<String> words(String cmd) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= cmd.length(); i++) {
+            boolean space = i == cmd.length() || " \t\n\u000B\f\r".indexOf(cmd.charAt(i)) >= 0;
+            if (space && start >= 0) {
+                words.add(cmd.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
     }
 
     private boolean start(List<String> command) {

@@ -154,7 +154,8 @@ public final class Training {
 
     /**
      * The launcher starts every verb but process and env with this archive too: picocli (whose model of the commands
-     * is built on each start) and what the commonest commands load, run against the emulator.
+     * is built on each start) and what the commonest commands load, run against the emulator; both logins through
+     * the front door, as people type them (cli.LoginLine).
      */
     private static void commands(Function<Environment, Context> contexts, Environment env) {
         List<String[]> commands = List.of(new String[] {"status"}, new String[] {"list", PROFILE},
@@ -165,7 +166,10 @@ public final class Training {
         vars.put("DISPLAY", ":0");
         Environment desktop = new Environment(vars);
         for (String[] args : commands) {
-            int code = dev.ssocred.cli.Cli.execute(contexts.apply(desktop), args);
+            // As Main runs them: the front door first (logins), else picocli.
+            Context ctx = contexts.apply(desktop);
+            int code = FastPath.tryAnswer(args, desktop, Clock.systemUTC(), ctx.out(), () -> ctx)
+                    .orElseGet(() -> dev.ssocred.cli.Cli.execute(ctx, args));
             if (code != 0 && !args[0].equals("nosuch")) {
                 throw new IllegalStateException("training call failed: " + String.join(" ", args) + " -> " + code);
             }

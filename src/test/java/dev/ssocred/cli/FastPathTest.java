@@ -103,7 +103,7 @@ class FastPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--debug --help", "process --help x", "--debug process", "process --debug", "env --format",
-            "process a b", "process --profile a b", "login", "write dev", "env --bogus", "env --format tcsh"})
+            "process a b", "process --profile a b", "login --bogus", "login a b", "write dev", "env --bogus", "env --format tcsh"})
     void handsEverythingElseToPicocli(String args) {
         assertNull(cli.runFastPath(args.split(" ")));
     }

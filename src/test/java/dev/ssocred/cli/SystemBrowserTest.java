@@ -73,4 +73,12 @@ class SystemBrowserTest {
         p.toFile().setExecutable(true);
         return p;
     }
+
+    @Test
+    void aBrowserCommandSplitsAtWhitespaceAsTheRegexDid() {
+        for (String cmd : new String[] {"firefox", "  firefox  --new-tab\t%s ", "a\u000Bb\fc\rd\ne", "x\u00A0y", ""}) {
+            List<String> regex = cmd.strip().isEmpty() ? List.of() : List.of(cmd.strip().split("\\s+"));
+            assertEquals(regex, SystemBrowser.words(cmd), cmd);
+        }
+    }
 }
