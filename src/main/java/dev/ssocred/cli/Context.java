@@ -268,7 +268,7 @@ public final class Context {
 
     public dev.ssocred.sso.AuthCodeLogin authCodeLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
         return new dev.ssocred.sso.AuthCodeLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock,
-                this::warn, new java.security.SecureRandom());
+                this::warn, dev.ssocred.sso.RandomBytes.SYSTEM);
     }
 
     public DeviceLogin deviceLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {

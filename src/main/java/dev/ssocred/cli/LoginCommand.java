@@ -63,7 +63,7 @@ final class LoginCommand implements Callable<Integer> {
         ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
                 + ctx.display(ctx.tokenCache().tokenPath(session)));
         var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal() && Platform.cursorControl(ctx.env()),
-                !noBrowser, () -> Platform.columns(ctx.env()), ctx.clock().getZone());
+                !noBrowser, () -> Platform.columns(ctx.env()), t -> SystemClock.timeOfDay(ctx.clock(), t));
         // Ctrl-C ends the JVM with 130 through its shutdown hooks: end the countdown line and say what happened.
         Thread onInterrupt = new Thread(() -> listener.cancelled(fix));
         Runtime.getRuntime().addShutdownHook(onInterrupt);

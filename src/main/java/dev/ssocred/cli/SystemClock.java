@@ -20,6 +20,23 @@ final class SystemClock extends Clock {
         return zone;
     }
 
+    /**
+     * {@code HH:mm:ss} of {@code t} in {@code clock}'s zone, as a login's prompt shows it. For this clock, through
+     * {@link java.util.TimeZone}, which reads the zone database itself: {@link ZoneId} first asks the class path for
+     * zone-rule providers, which opens the jar's 4,000-entry directory (~6 ms before the prompt).
+     */
+    static String timeOfDay(Clock clock, Instant t) {
+        long offset = clock instanceof SystemClock system && system.zone == null
+                ? java.util.TimeZone.getDefault().getOffset(t.toEpochMilli()) / 1000
+                : clock.getZone().getRules().getOffset(t).getTotalSeconds();
+        long s = Math.floorMod(t.getEpochSecond() + offset, 86_400);
+        return two(s / 3600) + ":" + two(s / 60 % 60) + ":" + two(s % 60);
+    }
+
+    private static String two(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
+    }
+
     @Override
     public Clock withZone(ZoneId other) {
         return Clock.system(other);

@@ -5,8 +5,6 @@ import dev.ssocred.sso.OidcApi;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.IntSupplier;
 
 /**
@@ -19,18 +17,22 @@ final class TerminalLoginListener implements LoginListener {
     private final boolean live;
     private final boolean browserWanted;
     private final IntSupplier columns;
-    private final ZoneId zone;
+    private final java.util.function.Function<Instant, String> timeOfDay;
     private int width = -1;
     private volatile boolean drew;
     private boolean browserFlow;
 
-    /** {@code live}: stderr is a terminal with cursor control; {@code columns} is asked once, when first needed. */
-    TerminalLoginListener(PrintWriter err, boolean live, boolean browserWanted, IntSupplier columns, ZoneId zone) {
+    /**
+     * {@code live}: stderr is a terminal with cursor control; {@code columns} is asked once, when first needed;
+     * {@code timeOfDay} renders an instant as the local HH:mm:ss.
+     */
+    TerminalLoginListener(PrintWriter err, boolean live, boolean browserWanted, IntSupplier columns,
+                          java.util.function.Function<Instant, String> timeOfDay) {
         this.err = err;
         this.live = live;
         this.browserWanted = browserWanted;
         this.columns = columns;
-        this.zone = zone;
+        this.timeOfDay = timeOfDay;
     }
 
     @Override
@@ -53,8 +55,7 @@ final class TerminalLoginListener implements LoginListener {
             err.println("(or open " + Sanitize.line(auth.verificationUriComplete()) + ", which fills in the code)");
         }
         if (!live) {
-            err.println("Waiting for approval until " + DateTimeFormatter.ofPattern("HH:mm:ss").format(expiresAt.atZone(zone))
-                    + "...");
+            err.println("Waiting for approval until " + timeOfDay.apply(expiresAt) + "...");
         }
         err.flush();
     }
@@ -74,8 +75,7 @@ final class TerminalLoginListener implements LoginListener {
         err.println();
         err.println("If you cannot open it here, run this command again with --use-device-code.");
         if (!live) {
-            err.println("Waiting for the browser until " + DateTimeFormatter.ofPattern("HH:mm:ss").format(until.atZone(zone))
-                    + "...");
+            err.println("Waiting for the browser until " + timeOfDay.apply(until) + "...");
         }
         err.flush();
     }

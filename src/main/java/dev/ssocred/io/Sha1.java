@@ -24,15 +24,8 @@ public final class Sha1 {
     }
 
     static byte[] digest(byte[] message) {
-        // Pad: 0x80, zeros, then the bit length as a 64-bit big-endian number, to a multiple of 64 bytes.
-        int padded = ((message.length + 8) / 64 + 1) * 64;
-        byte[] m = new byte[padded];
-        System.arraycopy(message, 0, m, 0, message.length);
-        m[message.length] = (byte) 0x80;
-        long bits = (long) message.length * 8;
-        for (int i = 0; i < 8; i++) {
-            m[padded - 1 - i] = (byte) (bits >>> (8 * i));
-        }
+        byte[] m = pad(message);
+        int padded = m.length;
         int h0 = 0x67452301;
         int h1 = 0xEFCDAB89;
         int h2 = 0x98BADCFE;
@@ -81,14 +74,31 @@ public final class Sha1 {
             h3 += d;
             h4 += e;
         }
-        byte[] out = new byte[20];
-        int[] h = {h0, h1, h2, h3, h4};
-        for (int i = 0; i < 5; i++) {
-            out[4 * i] = (byte) (h[i] >>> 24);
-            out[4 * i + 1] = (byte) (h[i] >>> 16);
-            out[4 * i + 2] = (byte) (h[i] >>> 8);
-            out[4 * i + 3] = (byte) h[i];
+        return bytes(new int[] {h0, h1, h2, h3, h4});
+    }
+
+    /** The digest's words, big-endian, as SHA-1 and SHA-256 both give them out. */
+    static byte[] bytes(int[] words) {
+        byte[] out = new byte[4 * words.length];
+        for (int i = 0; i < words.length; i++) {
+            out[4 * i] = (byte) (words[i] >>> 24);
+            out[4 * i + 1] = (byte) (words[i] >>> 16);
+            out[4 * i + 2] = (byte) (words[i] >>> 8);
+            out[4 * i + 3] = (byte) words[i];
         }
         return out;
+    }
+
+    /** The padding SHA-1 and SHA-256 share: 0x80, zeros, then the bit length (64-bit big-endian), to 64-byte blocks. */
+    static byte[] pad(byte[] message) {
+        int padded = ((message.length + 8) / 64 + 1) * 64;
+        byte[] m = new byte[padded];
+        System.arraycopy(message, 0, m, 0, message.length);
+        m[message.length] = (byte) 0x80;
+        long bits = (long) message.length * 8;
+        for (int i = 0; i < 8; i++) {
+            m[padded - 1 - i] = (byte) (bits >>> (8 * i));
+        }
+        return m;
     }
 }

@@ -7,13 +7,11 @@ import dev.ssocred.config.SsoSession;
 import dev.ssocred.io.Timestamps;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -34,10 +32,10 @@ public final class AuthCodeLogin {
     private final Browser browser;
     private final Clock clock;
     private final Consumer<String> warnings;
-    private final SecureRandom random;
+    private final RandomBytes random;
 
     public AuthCodeLogin(TokenCache cache, OidcApi oidc, Browser browser, Clock clock, Consumer<String> warnings,
-                         SecureRandom random) {
+                         RandomBytes random) {
         this.cache = cache;
         this.oidc = oidc;
         this.browser = browser;
@@ -62,7 +60,7 @@ public final class AuthCodeLogin {
      */
     public SsoToken login(SsoSession session, int port, boolean openBrowser, NoBrowser noBrowser, Duration limit,
                           LoginListener listener, String fix) {
-        String state = UUID.randomUUID().toString();
+        String state = random.uuid();
         // Listening first: a browser that is already signed in may come back at once.
         try (LoopbackCallback callback = LoopbackCallback.listen(port, state)) {
             ClientRegistration reg = registration(session);

@@ -1,9 +1,6 @@
 package dev.ssocred.sso;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /** RFC 7636: a 64-character verifier from the unreserved characters, and its S256 challenge. */
@@ -14,10 +11,18 @@ public record Pkce(String verifier, String challenge) {
         dev.ssocred.io.Secrets.hold(verifier);
     }
 
-    public static Pkce generate(SecureRandom random) {
+    /** 64 characters drawn uniformly from the 66 unreserved ones (bytes of 198 and above are drawn again). */
+    public static Pkce generate(RandomBytes random) {
         StringBuilder sb = new StringBuilder(64);
-        for (int i = 0; i < 64; i++) {
-            sb.append(UNRESERVED.charAt(random.nextInt(UNRESERVED.length())));
+        byte[] bytes = new byte[96];
+        while (sb.length() < 64) {
+            random.fill(bytes);
+            for (int i = 0; i < bytes.length && sb.length() < 64; i++) {
+                int b = bytes[i] & 0xff;
+                if (b < 3 * UNRESERVED.length()) {
+                    sb.append(UNRESERVED.charAt(b % UNRESERVED.length()));
+                }
+            }
         }
         return of(sb.toString());
     }
@@ -28,12 +33,8 @@ public record Pkce(String verifier, String challenge) {
 
     /** base64url(sha256(verifier)) without padding: 43 characters. */
     static String challenge(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        byte[] hash = dev.ssocred.io.Sha256.digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +58,7 @@ class AuthCodeLoginTest {
 
     private AuthCodeLogin login(Browser browser) {
         return new AuthCodeLogin(new TokenCache(dir, Path::toString, w -> { }), oidc, browser, Clock.systemUTC(),
-                warnings::add, new SecureRandom());
+                warnings::add, RandomBytes.SYSTEM);
     }
 
     static Map<String, String> query(String url) {
@@ -171,7 +170,7 @@ class AuthCodeLoginTest {
     void theVerifierAndChallengeFollowRfc7636() {
         assertEquals("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", Pkce.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
         assertEquals("_-BU_nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs", Pkce.challenge("a".repeat(64)));
-        Pkce p = Pkce.generate(new SecureRandom());
+        Pkce p = Pkce.generate(RandomBytes.SYSTEM);
         assertTrue(p.verifier().matches("[A-Za-z0-9._~-]{64}"), p.verifier());
         assertEquals(43, p.challenge().length());
     }
