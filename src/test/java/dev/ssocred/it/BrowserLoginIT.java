@@ -1,6 +1,7 @@
 package dev.ssocred.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssocred.testing.EmulatedHome;
@@ -55,6 +56,22 @@ class BrowserLoginIT extends EmulatedHome {
         assertEquals(0, Launcher.run(env, "process", "--profile", "dev").code(), "the token works");
         assertTrue(Files2.read(CorpHome.cache(home).registrationPath(CorpHome.CORP))
                 .contains("\"grantTypes\": [\"authorization_code\", \"refresh_token\"]"));
+    }
+
+    @Test
+    void aLoginAsPeopleTypeItRunsWithoutPicocli() throws Exception {
+        // The front door (cli.LoginLine): building picocli's model was ~40 ms of the time to the prompt.
+        Map<String, String> logging = new java.util.HashMap<>(env);
+        logging.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load");
+        Launcher.Result r = Launcher.run(logging, "login", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("dev.ssocred.cli.LoginLine "), "the front door ran it");
+        assertFalse(r.err().contains(" picocli."), "no picocli class loaded");
+        assertEquals(1, emu.calls("CreateToken:authorization_code"));
+        // A line it does not take is picocli's, with picocli's words.
+        Launcher.Result usage = Launcher.run(logging, "login", "--callback-port", "x", "dev");
+        assertEquals(2, usage.code(), usage.toString());
+        assertTrue(usage.err().contains(" picocli."), "picocli judged it");
     }
 
     @Test
