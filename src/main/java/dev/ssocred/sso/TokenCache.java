@@ -171,7 +171,12 @@ public final class TokenCache {
 
     private static List<String> strings(Object v) {
         if (v instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
+            // A loop, not a stream: a login reads its registration before the prompt (docs/performance.md).
+            List<String> out = new java.util.ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(String.valueOf(item));
+            }
+            return java.util.Collections.unmodifiableList(out);
         }
         return null;
     }
