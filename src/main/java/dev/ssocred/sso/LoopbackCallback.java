@@ -57,6 +57,7 @@ public final class LoopbackCallback implements AutoCloseable {
     private final BlockingQueue<Result> results = new ArrayBlockingQueue<>(1);
     private final AtomicInteger forged = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
+    private Thread acceptor;
 
     private LoopbackCallback(ServerSocket server, String state) {
         this.server = server;
@@ -76,14 +77,15 @@ public final class LoopbackCallback implements AutoCloseable {
                     + "answer (" + e.getMessage() + ")", "use --use-device-code, which needs no listener");
         }
         LoopbackCallback callback = new LoopbackCallback(server, state);
-        daemon(new Acceptor(callback), "ssocred-loopback");
+        callback.acceptor = daemon(new Acceptor(callback), "ssocred-loopback");
         return callback;
     }
 
-    private static void daemon(Runnable work, String name) {
+    private static Thread daemon(Runnable work, String name) {
         Thread t = new Thread(work, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     public int port() {
@@ -241,12 +243,22 @@ public final class LoopbackCallback implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Stops listening. Returns once the port is free: a socket closed while a thread is blocked in its accept is
+     * closed for good only when that thread leaves, so the acceptor is waited for (a login with the same
+     * --callback-port right after this one would otherwise find the port still taken).
+     */
     @Override
     public void close() {
         try {
             server.close();
         } catch (IOException e) {
             // the port is released either way
+        }
+        try {
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
