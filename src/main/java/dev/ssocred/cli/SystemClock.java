@@ -26,7 +26,7 @@ final class SystemClock extends Clock {
      * zone-rule providers, which opens the jar's 4,000-entry directory (~6 ms before the prompt).
      */
     static String timeOfDay(Clock clock, Instant t) {
-        long offset = clock instanceof SystemClock system && system.zone == null
+        long offset = clock instanceof SystemClock
                 ? java.util.TimeZone.getDefault().getOffset(t.toEpochMilli()) / 1000
                 : clock.getZone().getRules().getOffset(t).getTotalSeconds();
         long s = Math.floorMod(t.getEpochSecond() + offset, 86_400);

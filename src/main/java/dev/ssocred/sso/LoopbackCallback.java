@@ -57,11 +57,12 @@ public final class LoopbackCallback implements AutoCloseable {
     private final BlockingQueue<Result> results = new ArrayBlockingQueue<>(1);
     private final AtomicInteger forged = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
-    private Thread acceptor;
+    private final Thread acceptor;
 
     private LoopbackCallback(ServerSocket server, String state) {
         this.server = server;
         this.state = state;
+        this.acceptor = daemon(new Acceptor(this), "ssocred-loopback");
     }
 
     /** Listens on 127.0.0.1:{@code port} (0: any free port). A port in use is a usage error naming the port. */
@@ -77,14 +78,14 @@ public final class LoopbackCallback implements AutoCloseable {
                     + "answer (" + e.getMessage() + ")", "use --use-device-code, which needs no listener");
         }
         LoopbackCallback callback = new LoopbackCallback(server, state);
-        callback.acceptor = daemon(new Acceptor(callback), "ssocred-loopback");
+        callback.acceptor.start();
         return callback;
     }
 
+    /** A daemon thread for {@code work}, not started: a login that ends must not wait for a browser's connection. */
     private static Thread daemon(Runnable work, String name) {
         Thread t = new Thread(work, name);
         t.setDaemon(true);
-        t.start();
         return t;
     }
 
@@ -122,7 +123,7 @@ public final class LoopbackCallback implements AutoCloseable {
                     closeQuietly(socket);
                     continue;
                 }
-                daemon(new Connection(callback, socket), "ssocred-loopback-connection");
+                daemon(new Connection(callback, socket), "ssocred-loopback-connection").start();
             }
         }
     }
