@@ -45,14 +45,14 @@ if [ "$major" -ge 25 ]; then
   # The AOT cache, trained on the same workload as the per-user archive, with the flags the launcher uses.
   train_home=$(mktemp -d)
   # The module options must be the launcher's for a pipe (no --add-opens), or the JVM refuses the cache.
-  # Two caches, as the launcher makes per user: the cache hit's alone, and the refresh path's for the second JVM a
-  # miss is handed to (docs/performance.md).
+  # Three caches, as the launcher makes per user: the cache hit's alone, the login's, and the whole one for every
+  # other verb and the second JVM a miss is handed to (docs/performance.md).
   # The hit cache learns from a JVM that runs cache hits only, in a HOME another JVM signed in (warmup --prepare).
   java_flags="-Xlog:all=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
   # shellcheck disable=SC2086
   HOME=$train_home "$stage/runtime/bin/java" $java_flags -cp "$stage/lib/ssocred.jar" dev.ssocred.Main warmup --prepare \
     </dev/null >/dev/null 2>&1
-  for cache in ssocred.aot:--train-hits ssocred-all.aot:--train; do
+  for cache in ssocred.aot:--train-hits ssocred-all.aot:--train ssocred-login.aot:--train-login; do
     # shellcheck disable=SC2086
     HOME=$train_home "$stage/runtime/bin/java" $java_flags -XX:AOTCacheOutput="$stage/lib/${cache%%:*}" \
       -cp "$stage/lib/ssocred.jar" dev.ssocred.Main warmup "${cache#*:}" </dev/null >/dev/null 2>&1

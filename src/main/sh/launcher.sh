@@ -39,6 +39,7 @@ jar=$self
 # group or others. The name holds this jar's hash, the JDK and a hash of this file's path (the JVM accepts an
 # archive only for the class path it was made with). The JDK's version comes from its release file.
 archive=""
+login=""
 # djb2 of $1 into $hash, in the shell itself: a checksum program would be one more process on every call.
 strhash() {
   hs=$1 hash=5381
@@ -92,22 +93,24 @@ if [ -n "$jreal" ]; then
     /*) root=$XDG_CACHE_HOME ;;
     *) case ${HOME:-} in /?*) root=$HOME/.cache ;; *) root="" ;; esac ;;
   esac
-  # Two archives (docs/performance.md): $archive holds what a cache hit loads (and, in a static archive, an SSO
+  # Three archives (docs/performance.md): $archive holds what a cache hit loads (and, in a static archive, an SSO
   # role's miss, which needs no SDK), since mapping an archive costs every start time in proportion to its size;
-  # $whole holds the AWS SDK and picocli too, for every other verb and for the second JVM that an assumed role's
-  # miss is handed to (SSOCRED_STAGE=miss, cli.MissHandOff).
+  # $login what a login loads (no picocli, no SDK); $whole holds the AWS SDK and picocli too, for every other verb
+  # and for the second JVM that an assumed role's miss is handed to (SSOCRED_STAGE=miss, cli.MissHandOff).
   if [ -n "$bundle" ] && [ "$ext" = aot ] && [ -f "$bundle/lib/ssocred.aot" ] && [ -z "$SSOCRED_JAVA" ]; then
     # The package's own AOT caches, trained when it was built: used if the bundle is ours or root's and nobody else
     # can write them (see trusted() below); never rebuilt per user.
     ext=packaged
     archive=$bundle/lib/ssocred.aot
     whole=$bundle/lib/ssocred-all.aot
+    login=$bundle/lib/ssocred-login.aot
     flags="$flags $quiet"
   elif [ -n "$ext" ] && [ -n "$root" ]; then
     strhash "$jar"
     cache=$root/ssocred
     archive=$cache/ssocred-$build-${jhome##*/}-$jver-$hash.$ext
     whole=$cache/ssocred-$build-${jhome##*/}-$jver-$hash-all.$ext
+    login=$cache/ssocred-$build-${jhome##*/}-$jver-$hash-login.$ext
     flags="$flags $quiet"
   fi
 fi
@@ -147,7 +150,8 @@ cachedir() {
 # HOME under the JVM's dump options. Installed only when every JVM exited 0 and the file starts with the archive
 # format's magic number: a dump that failed or was cut short is never used.
 #  - The hit archive learns from a JVM that runs cache hits (and the first half of a miss) and nothing else, in a
-#    HOME another JVM signed in (warmup --prepare); the whole archive learns a refresh too (warmup --train).
+#    HOME another JVM signed in (warmup --prepare); the whole archive learns a refresh too (warmup --train); the
+#    login's learns both sign-ins (warmup --train-login).
 #  - JDK 25+: AOT caches. JDK 17-24: static archives (class list, then -Xshare:dump), which replace the JDK's own
 #    archive: the hit one is smaller than it, so a hit maps less than a hello world does, and the whole one was
 #    ~16 ms faster on a miss than a dynamic archive on top of the JDK's.
@@ -179,9 +183,9 @@ dump() {
   return 1
 }
 
-# Both archives. The hit archive alone is still worth having: misses then stay in one JVM.
+# The three archives. The hit archive alone is still worth having: misses then stay in one JVM.
 create() {
-  dump --train-hits "$archive" && { dump --train "$whole" || true; }
+  dump --train-hits "$archive" && { dump --train "$whole" || true; dump --train-login "$login" || true; }
 }
 
 if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --train-hits ] && [ "$2" != --help ] && [ "$2" != -h ]; then
@@ -201,6 +205,7 @@ if [ "$1" = warmup ] && [ "$2" != --train ] && [ "$2" != --train-hits ] && [ "$2
     rm -rf "$archive.lock" "$archive.failed"
     echo "ssocred: wrote $archive" >&2
     [ -f "$whole" ] && echo "ssocred: wrote $whole" >&2
+    [ -f "$login" ] && echo "ssocred: wrote $login" >&2
     exit 0
   fi
   echo "ssocred: could not write a class-data archive to $archive; ssocred works without it, only slower to start" >&2
@@ -209,7 +214,8 @@ fi
 
 # The verb (the first word that is not an option or the global profile's value), and whether the front door
 # answers without picocli (cli.FastPath): process and env, help and --version. Those start with the hit's archive;
-# every other command with the whole one, which holds picocli and the AWS SDK.
+# a login with its own (cli.LoginLine: neither picocli nor the SDK); every other command with the whole one, which
+# holds picocli and the AWS SDK.
 verb=""
 value=false
 front=false
@@ -226,9 +232,11 @@ errors=""
 handoff=""
 if [ -n "$archive" ] && [ -f "$archive" ]; then
   if [ "${SSOCRED_STAGE:-}" = miss ] || ! $front; then
-    # The second JVM of an assumed role's miss (cli.MissHandOff), or a command for picocli: the whole archive if there
-    # is one.
-    if [ -f "$whole" ] && archtrusted "$whole"; then use=$whole
+    # A login as people type it: its own archive. The second JVM of an assumed role's miss (cli.MissHandOff), or a
+    # command for picocli: the whole archive if there is one.
+    if [ "$verb" = login ] && ! $front && [ -z "${SSOCRED_STAGE:-}" ] && [ -f "$login" ] && archtrusted "$login"; then
+      use=$login
+    elif [ -f "$whole" ] && archtrusted "$whole"; then use=$whole
     elif ! $front && archtrusted "$archive"; then use=$archive
     else use=""; fi
   elif [ -f "$whole" ] && archtrusted "$archive" "$whole"; then

@@ -143,24 +143,26 @@ public final class Main {
     }
 
     /**
-     * The launcher's archive training runs (docs/performance.md, demo.Training): {@code --train}, {@code --prepare}
-     * and {@code --train-hits} in the HOME the launcher prepared. Failures only mean no archive.
+     * The launcher's archive training runs (docs/performance.md, demo.Training): {@code --train}, {@code --train-login},
+     * {@code --prepare} and {@code --train-hits} in the HOME the launcher prepared. Failures only mean no archive.
      */
     private static int train(PrintWriter err, String which, Environment env) {
         try {
-            // Every call makes these two suppliers: made here, their classes go into the archive instead of being read
-            // from the jar on each call (the first class read opens the jar's 4,000-entry directory, ~3 ms).
+            // Every call makes these two suppliers and wires the hand-off: made here, their classes go into the archive
+            // instead of being read from the jar on each call (the first class read opens the jar's 4,000-entry
+            // directory, ~3 ms).
             contexts(env, err, err);
             extras(env, err, err);
+            MissHandOff.wire(null, env);
             // What a miss makes before the fetch: the first JVM's own fetch, and the second JVM's.
             Platform.browser(env);
             Platform.stderrIsTerminal();
             return switch (which) {
-                case "--train" -> {
-                    MissHandOff.wire(null, env);
-                    yield Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
-                            new PrintWriter(java.io.Writer.nullWriter()), Training.BROWSER, false));
-                }
+                case "--train" -> Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
+                        new PrintWriter(java.io.Writer.nullWriter()), Training.BROWSER, false));
+                case "--train-login" -> Training.logins(env.home(), e -> context(e,
+                        new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()),
+                        Training.BROWSER, false));
                 case "--prepare" -> Training.prepare(env.home());
                 default -> Training.hits(env.home(), e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
                         new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));

@@ -12,25 +12,26 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The refresh of a token (CreateToken with {@code grant_type=refresh_token}) written out over a JDK connection
- * ({@link RestJson}); registration and the two sign-in flows go to the SDK's client. The refresh is the one OIDC call
- * a credential_process caller makes, silently, in the burst of callers that an expiring token brings, and without
- * the SDK it runs in the first JVM (docs/architecture.md, "Calls without the SDK"). {@code RefreshWireMockTest}
- * holds it to the SDK client's answers and errors on the same wire.
+ * IAM Identity Center's OIDC API (RegisterClient, StartDeviceAuthorization and CreateToken with each of its grants),
+ * written out over a JDK connection ({@link RestJson}): four unsigned JSON POSTs. Without the SDK a refresh runs in a
+ * credential_process caller's first JVM, and a login starts from an archive that does not hold the SDK
+ * (docs/architecture.md, "Calls without the SDK"). {@code OidcWireMockTest} holds every operation to the SDK client's
+ * request, answers and errors on the same wire. The SDK's client is still made when its rules must pick the endpoint
+ * (FIPS or dual-stack asked for: {@link RestJson#to}).
  */
 public final class HttpOidcApi implements OidcApi {
-    private static final String OPERATION = "CreateToken";
+    private static final String CREATE_TOKEN = "CreateToken";
+    private static final String REGISTER_CLIENT = "RegisterClient";
+    private static final String START_DEVICE_AUTHORIZATION = "StartDeviceAuthorization";
+    private static final String MALFORMED = "the answer is not what the API defines";
 
     private final RestJson rest;
-    /** The SDK's client, made on first use: for the operations written out here, never. */
-    private final Supplier<OidcApi> sdk;
 
-    private HttpOidcApi(RestJson rest, Supplier<OidcApi> sdk) {
+    private HttpOidcApi(RestJson rest) {
         this.rest = rest;
-        this.sdk = sdk;
     }
 
-    /** Main's: {@code sdk} makes the SDK's client, for the other operations and the endpoints we leave to it. */
+    /** Main's: {@code sdk} makes the SDK's client, for the endpoints we leave to its rules. */
     public static OidcApi.Factory factory(Supplier<OidcApi.Factory> sdk) {
         return factory(sdk, RestJson.Settings.DEFAULTS);
     }
@@ -39,59 +40,169 @@ public final class HttpOidcApi implements OidcApi {
         return new OidcApi.Factory() {
             @Override
             public OidcApi create(String region, ServiceEndpoints endpoints) {
-                Supplier<OidcApi> sdkApi = RestJson.onFirstUse(new Supplier<>() {
-                    @Override
-                    public OidcApi get() {
-                        return sdk.get().create(region, endpoints);
-                    }
-                });
                 RestJson rest = RestJson.to("sso_oidc", "oidc", region, endpoints, settings);
-                return rest == null ? sdkApi.get() : new HttpOidcApi(rest, sdkApi);
+                return rest == null ? sdk.get().create(region, endpoints) : new HttpOidcApi(rest);
             }
         };
     }
 
+    // Each request's members are put in the order of the API's model, which is the order the SDK writes them in.
+
     @Override
-    public TokenGrant createTokenWithRefreshToken(String clientId, String clientSecret, String refreshToken) {
+    public Registered registerClient(String clientName, List<String> scopes) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("clientName", clientName);
+        request.put("clientType", "public");
+        if (scopes != null) {
+            request.put("scopes", scopes);
+        }
+        return registered(post(REGISTER_CLIENT, "/client/register", request));
+    }
+
+    @Override
+    public Registered registerClientForAuthCode(String clientName, List<String> scopes, String redirectUri,
+                                                String issuerUrl) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("clientName", clientName);
+        request.put("clientType", "public");
+        request.put("scopes", scopes);
+        request.put("redirectUris", List.of(redirectUri));
+        request.put("grantTypes", List.of(SdkOidcApi.AUTH_CODE_GRANT, SdkOidcApi.REFRESH_GRANT));
+        request.put("issuerUrl", issuerUrl);
+        return registered(post(REGISTER_CLIENT, "/client/register", request));
+    }
+
+    @Override
+    public DeviceAuthorization startDeviceAuthorization(String clientId, String clientSecret, String startUrl) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("clientId", clientId);
         request.put("clientSecret", clientSecret);
-        request.put("grantType", "refresh_token");
-        request.put("refreshToken", refreshToken);
-        String body = rest.call(OPERATION, "POST", rest.resolve("/token"), Map.of(), PyJson.COMPACT.dumps(request),
-                new RestJson.Errors() {
-                    @Override
-                    public ServiceException exception(RestJson.Failure f) {
-                        return HttpOidcApi.this.exception(f);
-                    }
-                });
-        Map<String, Object> json = rest.object(OPERATION, body);
+        request.put("startUrl", startUrl);
+        Map<String, Object> json = post(START_DEVICE_AUTHORIZATION, "/device_authorization", request);
+        String deviceCode;
+        String userCode;
+        String uri;
+        String complete;
+        Long expiresIn;
+        Long interval;
+        try {
+            deviceCode = RestJson.text(json.get("deviceCode"));
+            userCode = RestJson.text(json.get("userCode"));
+            uri = RestJson.text(json.get("verificationUri"));
+            complete = RestJson.text(json.get("verificationUriComplete"));
+            expiresIn = intMember(json.get("expiresIn"));
+            interval = intMember(json.get("interval"));
+        } catch (RestJson.Unreadable e) {
+            throw rest.malformed(START_DEVICE_AUTHORIZATION, MALFORMED);
+        }
+        if (deviceCode == null || userCode == null || uri == null) {
+            throw rest.malformed(START_DEVICE_AUTHORIZATION, SdkOidcApi.NO_DEVICE_CODE);
+        }
+        return new DeviceAuthorization(deviceCode, userCode, uri, complete,
+                expiresIn == null ? SdkOidcApi.DEFAULT_DEVICE_EXPIRY : expiresIn.intValue(),
+                interval == null ? 0 : interval.intValue());
+    }
+
+    @Override
+    public TokenGrant createTokenWithDeviceCode(String clientId, String clientSecret, String deviceCode) {
+        return createToken(clientId, clientSecret, SdkOidcApi.DEVICE_GRANT, "deviceCode", deviceCode, null);
+    }
+
+    @Override
+    public TokenGrant createTokenWithAuthCode(String clientId, String clientSecret, String code, String redirectUri,
+                                              String codeVerifier) {
+        Map<String, Object> more = new LinkedHashMap<>();
+        more.put("redirectUri", redirectUri);
+        more.put("codeVerifier", codeVerifier);
+        return createToken(clientId, clientSecret, SdkOidcApi.AUTH_CODE_GRANT, "code", code, more);
+    }
+
+    @Override
+    public TokenGrant createTokenWithRefreshToken(String clientId, String clientSecret, String refreshToken) {
+        return createToken(clientId, clientSecret, SdkOidcApi.REFRESH_GRANT, "refreshToken", refreshToken, null);
+    }
+
+    @Override
+    public String authorizeBase() {
+        URI uri = URI.create(rest.endpoint());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** CreateToken: the client, the grant and its one secret, then {@code more} (members that follow in the model). */
+    private TokenGrant createToken(String clientId, String clientSecret, String grantType, String secretName,
+                                   String secret, Map<String, Object> more) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("clientId", clientId);
+        request.put("clientSecret", clientSecret);
+        request.put("grantType", grantType);
+        request.put(secretName, secret);
+        if (more != null) {
+            request.putAll(more);
+        }
+        Map<String, Object> json = post(CREATE_TOKEN, "/token", request);
         String access;
         Long expiresIn;
         String refresh;
         try {
             access = RestJson.text(json.get("accessToken"));
-            expiresIn = RestJson.integer(json.get("expiresIn"));
+            expiresIn = intMember(json.get("expiresIn"));
             refresh = RestJson.text(json.get("refreshToken"));
             RestJson.text(json.get("tokenType"));
             RestJson.text(json.get("idToken"));
         } catch (RestJson.Unreadable e) {
-            throw rest.malformed(OPERATION, "the answer is not what the API defines");
-        }
-        if (expiresIn != null && expiresIn != expiresIn.intValue()) {
-            throw rest.malformed(OPERATION, "the answer is not what the API defines");
+            throw rest.malformed(CREATE_TOKEN, MALFORMED);
         }
         if (access == null || expiresIn == null) {
-            throw rest.malformed(OPERATION, "the answer had no accessToken or expiresIn");
+            throw rest.malformed(CREATE_TOKEN, SdkOidcApi.NO_ACCESS_TOKEN);
         }
         return new TokenGrant(access, expiresIn.intValue(), refresh);
+    }
+
+    private Registered registered(Map<String, Object> json) {
+        String id;
+        String secret;
+        Long expires;
+        try {
+            id = RestJson.text(json.get("clientId"));
+            secret = RestJson.text(json.get("clientSecret"));
+            RestJson.integer(json.get("clientIdIssuedAt"));
+            expires = RestJson.integer(json.get("clientSecretExpiresAt"));
+            RestJson.text(json.get("authorizationEndpoint"));
+            RestJson.text(json.get("tokenEndpoint"));
+        } catch (RestJson.Unreadable e) {
+            throw rest.malformed(REGISTER_CLIENT, MALFORMED);
+        }
+        if (id == null || secret == null || expires == null) {
+            throw rest.malformed(REGISTER_CLIENT, SdkOidcApi.NO_CLIENT);
+        }
+        return new Registered(id, secret, expires);
+    }
+
+    /** An integer member of the model's {@code Integer} type: out of its range, the SDK refuses it too. */
+    private static Long intMember(Object value) throws RestJson.Unreadable {
+        Long n = RestJson.integer(value);
+        if (n != null && n != n.intValue()) {
+            throw new RestJson.Unreadable();
+        }
+        return n;
+    }
+
+    private Map<String, Object> post(String operation, String path, Map<String, Object> request) {
+        String body = rest.call(operation, "POST", rest.resolve(path), Map.of(), PyJson.COMPACT.dumps(request),
+                new RestJson.Errors() {
+                    @Override
+                    public ServiceException exception(RestJson.Failure f) {
+                        return HttpOidcApi.this.exception(operation, f);
+                    }
+                });
+        return rest.object(operation, body);
     }
 
     /**
      * sso-oidc's errors as {@link SdkOidcApi} has them: the kind from the modeled type, the message from the OAuth
      * {@code error} and {@code error_description} for the types that carry them, else "Code (HTTP n): message".
      */
-    private ServiceException exception(RestJson.Failure f) {
+    private ServiceException exception(String operation, RestJson.Failure f) {
         Kind kind = null;
         boolean oauth = false;
         if (f.code() != null) {
@@ -130,40 +241,7 @@ public final class HttpOidcApi implements OidcApi {
         } else {
             message = f.describe();
         }
-        return new ServiceException(kind != null ? kind : RestJson.kindOfStatus(f.status()), OPERATION, rest.endpoint(),
+        return new ServiceException(kind != null ? kind : RestJson.kindOfStatus(f.status()), operation, rest.endpoint(),
                 message, null);
-    }
-
-    @Override
-    public Registered registerClient(String clientName, List<String> scopes) {
-        return sdk.get().registerClient(clientName, scopes);
-    }
-
-    @Override
-    public Registered registerClientForAuthCode(String clientName, List<String> scopes, String redirectUri,
-                                                String issuerUrl) {
-        return sdk.get().registerClientForAuthCode(clientName, scopes, redirectUri, issuerUrl);
-    }
-
-    @Override
-    public TokenGrant createTokenWithAuthCode(String clientId, String clientSecret, String code, String redirectUri,
-                                              String codeVerifier) {
-        return sdk.get().createTokenWithAuthCode(clientId, clientSecret, code, redirectUri, codeVerifier);
-    }
-
-    @Override
-    public String authorizeBase() {
-        URI uri = URI.create(rest.endpoint());
-        return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
-    @Override
-    public DeviceAuthorization startDeviceAuthorization(String clientId, String clientSecret, String startUrl) {
-        return sdk.get().startDeviceAuthorization(clientId, clientSecret, startUrl);
-    }
-
-    @Override
-    public TokenGrant createTokenWithDeviceCode(String clientId, String clientSecret, String deviceCode) {
-        return sdk.get().createTokenWithDeviceCode(clientId, clientSecret, deviceCode);
     }
 }

@@ -23,6 +23,13 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
 public final class SdkOidcApi implements OidcApi {
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     static final String AUTH_CODE_GRANT = "authorization_code";
+    static final String REFRESH_GRANT = "refresh_token";
+    /** How long a device code lasts when the answer does not say. */
+    static final int DEFAULT_DEVICE_EXPIRY = 600;
+    // What an answer without the members we need is called, here and in HttpOidcApi.
+    static final String NO_CLIENT = "the answer had no clientId, clientSecret or clientSecretExpiresAt";
+    static final String NO_DEVICE_CODE = "the answer had no deviceCode, userCode or verificationUri";
+    static final String NO_ACCESS_TOKEN = "the answer had no accessToken or expiresIn";
     private final SsoOidcClient client;
     private final String endpoint;
 
@@ -49,15 +56,15 @@ public final class SdkOidcApi implements OidcApi {
                 b.scopes(scopes);
             }
         }));
-        return new Registered(r.clientId(), r.clientSecret(), r.clientSecretExpiresAt());
+        return registered(r);
     }
 
     @Override
     public Registered registerClientForAuthCode(String clientName, List<String> scopes, String redirectUri,
                                                 String issuerUrl) {
         var r = call("RegisterClient", () -> client.registerClient(b -> b.clientName(clientName).clientType("public")
-                .scopes(scopes).grantTypes(AUTH_CODE_GRANT, "refresh_token").redirectUris(redirectUri).issuerUrl(issuerUrl)));
-        return new Registered(r.clientId(), r.clientSecret(), r.clientSecretExpiresAt());
+                .scopes(scopes).grantTypes(AUTH_CODE_GRANT, REFRESH_GRANT).redirectUris(redirectUri).issuerUrl(issuerUrl)));
+        return registered(r);
     }
 
     @Override
@@ -77,8 +84,11 @@ public final class SdkOidcApi implements OidcApi {
     public DeviceAuthorization startDeviceAuthorization(String clientId, String clientSecret, String startUrl) {
         var r = call("StartDeviceAuthorization", () -> client.startDeviceAuthorization(
                 b -> b.clientId(clientId).clientSecret(clientSecret).startUrl(startUrl)));
+        if (r.deviceCode() == null || r.userCode() == null || r.verificationUri() == null) {
+            throw new ServiceException(Kind.OTHER, "StartDeviceAuthorization", endpoint, NO_DEVICE_CODE, null);
+        }
         return new DeviceAuthorization(r.deviceCode(), r.userCode(), r.verificationUri(), r.verificationUriComplete(),
-                r.expiresIn() == null ? 600 : r.expiresIn(), r.interval() == null ? 0 : r.interval());
+                r.expiresIn() == null ? DEFAULT_DEVICE_EXPIRY : r.expiresIn(), r.interval() == null ? 0 : r.interval());
     }
 
     @Override
@@ -90,15 +100,21 @@ public final class SdkOidcApi implements OidcApi {
     @Override
     public TokenGrant createTokenWithRefreshToken(String clientId, String clientSecret, String refreshToken) {
         return grant(call("CreateToken", () -> client.createToken(
-                b -> b.grantType("refresh_token").clientId(clientId).clientSecret(clientSecret).refreshToken(refreshToken))));
+                b -> b.grantType(REFRESH_GRANT).clientId(clientId).clientSecret(clientSecret).refreshToken(refreshToken))));
     }
 
     private TokenGrant grant(CreateTokenResponse r) {
         if (r.accessToken() == null || r.expiresIn() == null) {
-            throw new ServiceException(Kind.OTHER, "CreateToken", endpoint, "the answer had no accessToken or expiresIn",
-                    null);
+            throw new ServiceException(Kind.OTHER, "CreateToken", endpoint, NO_ACCESS_TOKEN, null);
         }
         return new TokenGrant(r.accessToken(), r.expiresIn(), r.refreshToken());
+    }
+
+    private Registered registered(software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse r) {
+        if (r.clientId() == null || r.clientSecret() == null || r.clientSecretExpiresAt() == null) {
+            throw new ServiceException(Kind.OTHER, "RegisterClient", endpoint, NO_CLIENT, null);
+        }
+        return new Registered(r.clientId(), r.clientSecret(), r.clientSecretExpiresAt());
     }
 
     private <T> T call(String operation, Supplier<T> call) {

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The workloads the class-data archives are trained on: the calls that must start fast. The launcher keeps two
+ * The workloads the class-data archives are trained on: the calls that must start fast. The launcher keeps three
  * archives (docs/performance.md):
  * <ul>
  * <li>the cache hit's, trained by {@code warmup --train-hits} on cache hits of {@code process} and every {@code env}
@@ -32,7 +32,9 @@ import java.util.function.Function;
  * archive also an SSO role's miss (no SDK). Its size is paid at every start (an AOT cache even loads all its classes
  * at every start, JEP 483), so nothing else runs in the training JVM;</li>
  * <li>the whole one, trained by {@code warmup --train}: one {@code process} on an expiring token (refresh,
- * GetRoleCredentials, cache write), an assumed role through STS, the hits and the commonest picocli commands.</li>
+ * GetRoleCredentials, cache write), an assumed role through STS, the hits and the commonest picocli commands;</li>
+ * <li>the login's, trained by {@code warmup --train-login} on both sign-ins as people type them: no picocli and no
+ * SDK (the OIDC calls are aws.HttpOidcApi's), so a login maps a third of what the whole archive holds.</li>
  * </ul>
  * The emulator always runs in a child JVM, so that its classes (and picocli's, which these paths never load) stay
  * out of the archives.
@@ -66,6 +68,24 @@ public final class Training {
         } finally {
             stopEmulator();
             DemoCommand.deleteTree(home);
+        }
+    }
+
+    /**
+     * {@code warmup --train-login}: both sign-ins through the front door (cli.LoginLine), in the throwaway HOME the
+     * launcher made, against the emulator: the browser flow (a first registration, the loopback listener, the token
+     * exchange), then the device flow (its own registration, the code, the polls). The browser's comes first and
+     * little runs before it: an archive lays its classes out in the order they were loaded, and a login whose classes
+     * lie together starts ~4 ms sooner than one trained after other work (docs/performance.md). {@code contexts}
+     * wires real Contexts with {@link #BROWSER}.
+     */
+    public static int logins(Path home, Function<Environment, Context> contexts) throws Exception {
+        try {
+            Environment env = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false)));
+            logins(contexts, env);
+            return 0;
+        } finally {
+            stopEmulator();
         }
     }
 
@@ -158,13 +178,26 @@ public final class Training {
      * the front door, as people type them (cli.LoginLine).
      */
     private static void commands(Function<Environment, Context> contexts, Environment env) {
-        List<String[]> commands = List.of(new String[] {"status"}, new String[] {"list", PROFILE},
-                new String[] {"login", "--profile", PROFILE, "--use-device-code"}, new String[] {"login", "--profile",
-                        PROFILE}, new String[] {"nosuch"});
-        // A display, so that the plain login takes the browser flow, as it does on a desktop (BROWSER below).
+        run(contexts, desktop(env), List.of(new String[] {"status"}, new String[] {"list", PROFILE},
+                new String[] {"nosuch"}));
+        // Logins too: the launcher starts one with this archive while the login's own is not built yet.
+        logins(contexts, env);
+    }
+
+    /** Both sign-ins as people type them: the browser's, then the device flow. */
+    private static void logins(Function<Environment, Context> contexts, Environment env) {
+        run(contexts, desktop(env), List.of(new String[] {"login", "--profile", PROFILE},
+                new String[] {"login", "--profile", PROFILE, "--use-device-code"}));
+    }
+
+    /** A display, so that a plain login takes the browser flow, as it does on a desktop (BROWSER below). */
+    private static Environment desktop(Environment env) {
         Map<String, String> vars = new java.util.HashMap<>(env.vars());
         vars.put("DISPLAY", ":0");
-        Environment desktop = new Environment(vars);
+        return new Environment(vars);
+    }
+
+    private static void run(Function<Environment, Context> contexts, Environment desktop, List<String[]> commands) {
         for (String[] args : commands) {
             // As Main runs them: the front door first (logins), else picocli.
             Context ctx = contexts.apply(desktop);

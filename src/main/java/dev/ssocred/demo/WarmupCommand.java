@@ -18,7 +18,7 @@ public final class WarmupCommand implements Callable<Integer> {
     private final DemoCommand.Contexts contexts;
     private final java.util.Map<String, String> env;
 
-    @Option(names = {"--train", "--train-hits", "--prepare"}, hidden = true, description = "Run the training workload (used by the launcher).")
+    @Option(names = {"--train", "--train-hits", "--train-login", "--prepare"}, hidden = true, description = "Run the training workload (used by the launcher).")
     boolean train;
 
     public WarmupCommand(PrintWriter err, DemoCommand.Contexts contexts, java.util.Map<String, String> env) {

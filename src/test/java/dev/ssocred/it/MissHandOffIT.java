@@ -1,6 +1,7 @@
 package dev.ssocred.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssocred.emulator.IdentityCenterEmulator;
@@ -27,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged launcher with its two class-data archives (docs/performance.md): a cache hit runs in one JVM started
+ * The packaged launcher with its three class-data archives (docs/performance.md): a cache hit runs in one JVM started
  * with the hit path's archive, and so does an SSO role's miss, refresh included (no SDK: aws.HttpOidcApi,
  * aws.HttpPortalApi); a role assumed through STS is handed to a second JVM started with the whole archive, while the
- * first holds the entry's lock. Every JVM writes its own class-load log ({@code %p}), which says which JVM loaded
+ * first holds the entry's lock; a login starts with its own archive, and loads neither the SDK nor picocli. Every JVM writes its own class-load log ({@code %p}), which says which JVM loaded
  * what.
  */
 class MissHandOffIT {
@@ -56,7 +57,8 @@ class MissHandOffIT {
         env.put("SSOCRED_LOCK_TIMEOUT", "30"); // a second JVM waiting for its own parent fails in 30 s, not 2 min
         Launcher.Result w = Launcher.run(env, "warmup");
         assertEquals(0, w.code(), w.toString());
-        assertTrue(w.err().contains("-all.jsa") || w.err().contains("-all.aot"), "both archives: " + w.err());
+        assertTrue(w.err().contains("-all.jsa") || w.err().contains("-all.aot"), "the whole archive: " + w.err());
+        assertTrue(w.err().contains("-login.jsa") || w.err().contains("-login.aot"), "the login's: " + w.err());
         logs = Files.createDirectories(home.resolve("logs"));
         env.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + logs.resolve("jvm-%p.log"));
     }
@@ -246,5 +248,31 @@ class MissHandOffIT {
         List<String> jvms = jvms();
         assertEquals(2, jvms.size(), "the miss went to a second JVM, which asked on the terminal");
         assertEquals(1, count(jvms, "dev.ssocred.cli.TerminalMfaPrompt"));
+    }
+
+    @Test
+    void bothLoginsStartWithTheLoginsArchiveAndLoadNeitherTheSdkNorPicocli() throws Exception {
+        token(Duration.ofHours(8));
+        emu.autoApproveAfter = Duration.ZERO; // the device flow's code is approved at once
+        Path browser = Files2.write(home.resolve("bin/browser"), "#!/bin/sh\nexec curl -s -L -o /dev/null \"$1\"\n");
+        browser.toFile().setExecutable(true);
+        env.put("BROWSER", browser.toString());
+        env.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info,cds=info:file=" + logs.resolve("jvm-%p.log"));
+        String[][] logins = {{"login", "--profile", "dev"}, {"login", "dev", "--use-device-code"}};
+        for (String[] login : logins) {
+            Launcher.Result r = Launcher.run(env, login);
+            assertEquals(0, r.code(), r.toString());
+            List<String> jvms = jvms();
+            assertEquals(1, jvms.size(), "one JVM");
+            String log = jvms.get(0);
+            assertTrue(log.contains("-login.jsa") || log.contains("-login.aot"), "the login's archive was opened");
+            assertFalse(log.contains("software.amazon.awssdk"), "no SDK: every OIDC call is aws.HttpOidcApi's");
+            assertFalse(log.contains(" picocli."), "no picocli: the front door ran it (cli.LoginLine)");
+            assertTrue(log.contains("dev.ssocred.aws.HttpOidcApi source: shared objects file"), "from the archive");
+            assertTrue(outsideTheArchive(log).stream().noneMatch(l -> l.contains(" dev.ssocred.")),
+                    "our classes outside the archive: " + outsideTheArchive(log));
+        }
+        assertEquals(1, emu.calls("CreateToken:authorization_code"));
+        assertEquals(1, emu.calls("CreateToken:device_code"));
     }
 }

@@ -139,6 +139,21 @@ class PackagesIT {
             assertTrue(again.out().startsWith("{\n  \"Version\": 1,"), again.out());
             assertFalse(again.err().contains("ssocred-all.aot"), again.err());
             assertEquals(fetched + 1, emu.calls("GetRoleCredentials"));
+
+            // A login starts with its own cache, trained at package time, and signs in without the SDK.
+            Path browser = dev.ssocred.testing.Files2.write(dir.resolve("browser"),
+                    "#!/bin/sh\nexec curl -s -L -o /dev/null \"$1\"\n");
+            browser.toFile().setExecutable(true);
+            e.put("BROWSER", browser.toString());
+            e.put("SSOCRED_JAVA_OPTS", "-Xlog:aot -Xlog:class+load");
+            Run.Result login = Run.run(e, dir, List.of(bundle.resolve("bin/ssocred").toString(), "login", "--profile",
+                    "dev"));
+            assertEquals(0, login.code(), login.toString());
+            assertTrue(login.err().contains("Opened AOT cache " + bundle.resolve("lib/ssocred-login.aot")), login.err());
+            assertFalse(login.err().contains("[error][aot]"), login.err());
+            assertFalse(login.err().contains("software.amazon.awssdk"), "no SDK class");
+            assertTrue(login.err().contains("dev.ssocred.sso.AuthCodeLogin source: shared objects file"), "from the cache");
+            assertEquals(1, emu.calls("CreateToken:authorization_code"));
         }
     }
 
