@@ -7,6 +7,7 @@ dir=$(mktemp -d)
 for i in $(seq "$n"); do "$ssocred" process --profile "$profile" > "$dir/$i.out" 2> "$dir/$i.err" & done
 failed=0
 for job in $(jobs -p); do wait "$job" || failed=$((failed + 1)); done
-for i in $(seq "$n"); do grep -q '"AccessKeyId"' "$dir/$i.out" || failed=$((failed + 1)); done
+# One grep for all the answers: 32 of them took ~40 ms, which the floor (parallel.sh) does not pay.
+[ -z "$(grep -L '"AccessKeyId"' "$dir"/*.out)" ] || failed=$((failed + 1))
 [ "$failed" = 0 ] || { cat "$dir"/*.err >&2; rm -rf "$dir"; exit 1; }
 rm -rf "$dir"

@@ -81,15 +81,26 @@ public final class MissHandOff {
         } catch (dev.ssocred.SsocredException e) {
             return null;
         }
-        FileLock lock;
+        FileLock.Waited<Boolean> waited;
         try {
-            lock = FileLock.acquire(lockFile, lockTimeout, clock,
-                    FileLock.describeSelf("ssocred handing a cache miss to a second JVM"), FileLock.QUIET);
+            // While another caller's second JVM fetches, the entry is looked for at every poll (and printed when
+            // found): a burst's callers answer as it is written, not one after another through the lock.
+            waited = FileLock.acquireOrFind(lockFile, lockTimeout, clock,
+                    FileLock.describeSelf("ssocred handing a cache miss to a second JVM"), FileLock.QUIET,
+                    new java.util.function.Supplier<java.util.Optional<Boolean>>() {
+                        @Override
+                        public java.util.Optional<Boolean> get() {
+                            return recheck.answered() ? java.util.Optional.of(Boolean.TRUE) : java.util.Optional.empty();
+                        }
+                    });
         } catch (IOException | FileLock.TimeoutException e) {
             // No lock to be had: the second JVM tries for itself and says what is wrong (a timeout, a bad directory).
             return second(args, null, out);
         }
-        try (lock) {
+        if (waited.lock() == null) {
+            return 0;
+        }
+        try (FileLock lock = waited.lock()) {
             // Always, not only after a wait: the holder may have written the entry and let go between our first look
             // and our turn, and then a second JVM would start for nothing.
             if (recheck.answered()) {

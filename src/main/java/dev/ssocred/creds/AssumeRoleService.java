@@ -46,16 +46,25 @@ public final class AssumeRoleService {
             return cached.get();
         }
         // Lock order: this role's entry, then its source's (entry, then session): always from the top of the chain.
-        try (FileLock lock = FileLock.acquire(cache.lockPath(key), lockTimeout, clock,
-                FileLock.describeSelf("ssocred assuming " + role.roleArn()), holder -> { })) {
-            cached = cache.readFresh(key, clock.instant());
-            return cached.isPresent() ? cached.get() : assumeAndCache(role, key, sources);
+        // While another process assumes the role, its entry is looked for at every poll (FileLock.acquireOrFind).
+        FileLock.Waited<RoleCredentials> waited;
+        try {
+            waited = FileLock.acquireOrFind(cache.lockPath(key), lockTimeout, clock,
+                    FileLock.describeSelf("ssocred assuming " + role.roleArn()), FileLock.QUIET,
+                    () -> cache.readFresh(key, clock.instant()));
         } catch (FileLock.TimeoutException e) {
             throw new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toSeconds() + " s waiting for "
                     + e.holder() + " to assume " + role.roleArn(), "retry; the lock frees itself when that process exits");
         } catch (IOException e) {
             warnings.accept("cannot lock " + cache.lockPath(key) + " (" + e.getMessage() + "); assuming the role without it");
             return assumeAndCache(role, key, sources);
+        }
+        if (waited.lock() == null) {
+            return waited.found();
+        }
+        try (FileLock lock = waited.lock()) {
+            cached = cache.readFresh(key, clock.instant());
+            return cached.isPresent() ? cached.get() : assumeAndCache(role, key, sources);
         }
     }
 

@@ -41,21 +41,40 @@ public final class CredentialsService {
             return cached.get();
         }
         // Lock order: role entry, then (inside usableToken) the session. Nothing takes them the other way round.
-        try (FileLock lock = FileLock.acquire(cache.lockPath(profile), lockTimeout, clock,
-                FileLock.describeSelf("ssocred fetching role credentials for " + profile.name()), holder -> { })) {
+        // While another process fetches, its entry is looked for at every poll: every waiter answers when it is
+        // written, instead of taking the lock in turn to read it.
+        FileLock.Waited<RoleCredentials> waited;
+        try {
+            waited = FileLock.acquireOrFind(cache.lockPath(profile), lockTimeout, clock,
+                    FileLock.describeSelf("ssocred fetching role credentials for " + profile.name()), FileLock.QUIET,
+                    () -> cache.readFresh(profile, clock.instant()));
+        } catch (FileLock.TimeoutException e) {
+            throw timedOut(lockTimeout, e.holder());
+        } catch (IOException e) {
+            return withoutLock(profile, fix, e);
+        }
+        if (waited.lock() == null) {
+            return waited.found();
+        }
+        try (FileLock lock = waited.lock()) {
             cached = cache.readFresh(profile, clock.instant()); // written by the holder we waited for, or just before
             if (cached.isPresent()) {
                 return cached.get();
             }
             return fetchAndCache(profile, fix);
-        } catch (FileLock.TimeoutException e) {
-            throw new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toSeconds() + " s waiting for "
-                    + e.holder() + " to fetch role credentials", "retry; the lock frees itself when that process exits");
-        } catch (IOException e) {
-            // A cache directory we cannot write is no reason to withhold credentials: fetch without the lock.
-            warnings.accept("cannot lock " + cache.lockPath(profile) + " (" + e.getMessage() + "); fetching without it");
-            return fetchAndCache(profile, fix);
         }
+    }
+
+    /** The error of a caller that waited {@code lockTimeout} for {@code holder}'s fetch (here and in cli.FastPath). */
+    public static SsocredException timedOut(Duration lockTimeout, String holder) {
+        return new SsocredException(ExitCode.TIMEOUT, "timed out after " + lockTimeout.toSeconds() + " s waiting for "
+                + holder + " to fetch role credentials", "retry; the lock frees itself when that process exits");
+    }
+
+    /** A cache directory we cannot write is no reason to withhold credentials: fetch without the lock. */
+    private RoleCredentials withoutLock(SsoProfile profile, String fix, IOException e) {
+        warnings.accept("cannot lock " + cache.lockPath(profile) + " (" + e.getMessage() + "); fetching without it");
+        return fetchAndCache(profile, fix);
     }
 
     private RoleCredentials fetchAndCache(SsoProfile profile, String fix) {

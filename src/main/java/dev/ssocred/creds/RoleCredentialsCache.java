@@ -63,7 +63,12 @@ public final class RoleCredentialsCache {
     }
 
     public Path path(SsoProfile p) {
-        return dir.resolve(key(p) + ".json");
+        return path(key(p));
+    }
+
+    /** The entry's file for a cache key. */
+    public Path path(String key) {
+        return dir.resolve(key + ".json");
     }
 
     /** The AWS CLI reuses cached role credentials while more than this remains. */
@@ -102,7 +107,7 @@ public final class RoleCredentialsCache {
      * treated as absent (it is only a cache).
      */
     public Optional<RoleCredentials> read(String key) {
-        Path file = dir.resolve(key + ".json");
+        Path file = path(key);
         try {
             Optional<String> doubt = Provenance.doubt(file, display);
             if (doubt.isPresent()) {

@@ -67,6 +67,51 @@ public final class FileLock implements AutoCloseable {
      */
     public static FileLock acquire(Path lockFile, Duration timeout, Clock clock, String whoAmI,
                                    java.util.function.Consumer<String> onWait) throws IOException, TimeoutException {
+        return take(lockFile, timeout, clock, whoAmI, onWait, null);
+    }
+
+    /** What {@link #acquireOrFind} ended with: the lock, or (with a null lock) what the holder made meanwhile. */
+    public record Waited<T>(FileLock lock, T found) {
+    }
+
+    /**
+     * {@link #acquire}, for a lock that guards the making of something a waiter can read without it (a cache entry
+     * written whole, by a rename): while the lock is busy, {@code find} is asked at every poll, and what it finds ends
+     * the wait. Waiting for the lock itself would have the waiters take it one after another, each to read what the
+     * holder wrote: a burst of 32 callers on one entry spent ~0.3 s in that queue after the fetch
+     * (docs/performance.md); this way every waiter answers within one poll of the write.
+     */
+    public static <T> Waited<T> acquireOrFind(Path lockFile, Duration timeout, Clock clock, String whoAmI,
+                                              java.util.function.Consumer<String> onWait,
+                                              java.util.function.Supplier<java.util.Optional<T>> find)
+            throws IOException, TimeoutException {
+        Finder<T> finder = new Finder<>(find);
+        FileLock lock = take(lockFile, timeout, clock, whoAmI, onWait, finder);
+        return new Waited<>(lock, lock == null ? finder.found : null);
+    }
+
+    /** Asks its supplier and keeps what it found. A class, not a lambda: see {@link #acquire}. */
+    private static final class Finder<T> {
+        private final java.util.function.Supplier<java.util.Optional<T>> find;
+        private T found;
+
+        Finder(java.util.function.Supplier<java.util.Optional<T>> find) {
+            this.find = find;
+        }
+
+        boolean found() {
+            java.util.Optional<T> f = find.get();
+            if (f.isPresent()) {
+                found = f.get();
+            }
+            return f.isPresent();
+        }
+    }
+
+    /** The lock; null only when {@code finder} (if any) found what we waited for first. */
+    private static FileLock take(Path lockFile, Duration timeout, Clock clock, String whoAmI,
+                                 java.util.function.Consumer<String> onWait, Finder<?> finder)
+            throws IOException, TimeoutException {
         Instant deadline = clock.instant().plus(timeout);
         // No lambda (computeIfAbsent's): the first JVM of a cache miss comes here, and the first lambda of a JVM
         // costs it ~5 ms of invokedynamic set-up (docs/performance.md).
@@ -83,9 +128,24 @@ public final class FileLock implements AutoCloseable {
         try {
             if (!local.tryLock()) {
                 waited = true;
-                onWait.accept(holder(lockFile));
-                if (!local.tryLock(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
-                    throw new TimeoutException(holder(lockFile));
+                tell(onWait, lockFile);
+                // Another thread of this JVM holds it: the JVM times the wait; with something to look for, in steps of
+                // a poll, looking between them, for the same time in all.
+                long left = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+                if (finder == null) {
+                    if (!local.tryLock(left, TimeUnit.MILLISECONDS)) {
+                        throw new TimeoutException(holder(lockFile));
+                    }
+                } else {
+                    while (!local.tryLock(Math.min(POLL.toMillis(), left), TimeUnit.MILLISECONDS)) {
+                        if (finder.found()) {
+                            return null;
+                        }
+                        left -= POLL.toMillis();
+                        if (left <= 0) {
+                            throw new TimeoutException(holder(lockFile));
+                        }
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -113,7 +173,7 @@ public final class FileLock implements AutoCloseable {
                 }
                 waited = true;
                 if (!told) {
-                    onWait.accept(holder(lockFile));
+                    tell(onWait, lockFile);
                     told = true;
                 }
                 if (!clock.instant().isBefore(deadline)) {
@@ -125,6 +185,9 @@ public final class FileLock implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new TimeoutException(holder(lockFile));
                 }
+                if (finder != null && finder.found()) {
+                    break;
+                }
             }
         } catch (IOException | TimeoutException | RuntimeException e) {
             if (channel != null) {
@@ -133,6 +196,15 @@ public final class FileLock implements AutoCloseable {
             local.unlock();
             throw e;
         }
+        // What we waited for is there: let go of the lock we never took.
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // no lock was taken on it; the OS closes it at exit at the latest
+        } finally {
+            local.unlock();
+        }
+        return null;
     }
 
     /**
@@ -198,6 +270,13 @@ public final class FileLock implements AutoCloseable {
         channel.write(ByteBuffer.wrap((whoAmI + "\n").getBytes(StandardCharsets.UTF_8)), 0);
     }
 
+    /** Tells {@code onWait} who holds the lock, unless it is {@link #QUIET}: the waiters of a burst read nothing. */
+    private static void tell(java.util.function.Consumer<String> onWait, Path lockFile) {
+        if (onWait != QUIET) {
+            onWait.accept(holder(lockFile));
+        }
+    }
+
     /** What the holder wrote: at most one short line, printable characters only, and never through a link. */
     static String holder(Path lockFile) { // package-private for its test
         try (var ch = Files.newByteChannel(lockFile, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -205,11 +284,22 @@ public final class FileLock implements AutoCloseable {
             ch.read(buf);
             String s = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
             int nl = s.indexOf('\n');
-            s = (nl < 0 ? s : s.substring(0, nl)).replaceAll("\\p{Cntrl}", "?").strip();
+            s = printable(nl < 0 ? s : s.substring(0, nl)).strip();
             return s.isEmpty() ? "another ssocred process" : s;
         } catch (IOException e) {
             return "another ssocred process";
         }
+    }
+
+    /** {@code s} with each ASCII control character (regex {@code \\p{Cntrl}}: U+0000-U+001F, U+007F) as '?'. */
+    static String printable(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] < 0x20 || chars[i] == 0x7f) {
+                chars[i] = '?';
+            }
+        }
+        return new String(chars);
     }
 
     /** The hidden lock beside a file we rewrite whole: {@code ~/.aws/.config.lock} for {@code ~/.aws/config}. */
@@ -219,7 +309,19 @@ public final class FileLock implements AutoCloseable {
 
     /** "ssocred process (pid 1234)": how a holder describes itself. */
     public static String describeSelf(String what) {
-        return what + " (pid " + ProcessHandle.current().pid() + ")";
+        return what + " (pid " + pid() + ")";
+    }
+
+    /**
+     * This process's id: the target of /proc/self where there is one, since ProcessHandle's set-up runs the JVM's
+     * first lambdas (~5 ms of a cache miss: docs/performance.md); else ProcessHandle's.
+     */
+    static long pid() {
+        try {
+            return Long.parseLong(Path.of("/proc/self").toRealPath().getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
 }

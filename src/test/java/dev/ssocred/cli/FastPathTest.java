@@ -107,4 +107,41 @@ class FastPathTest {
     void handsEverythingElseToPicocli(String args) {
         assertNull(cli.runFastPath(args.split(" ")));
     }
+
+    @Test
+    void aCallerThatFindsTheEntryBeingFetchedWaitsAtTheFrontDoorAndAnswersFromIt() throws Exception {
+        loggedIn();
+        assertEquals(0, cli.run("process", "--profile", "dev").code()); // an entry to write again below
+        int calls = cli.portal.tokensSeen.size();
+        Path entry;
+        try (var files = java.nio.file.Files.list(cli.aws("cli/cache"))) {
+            entry = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        byte[] written = java.nio.file.Files.readAllBytes(entry);
+        java.nio.file.Files.delete(entry);
+        Path lock = entry.resolveSibling(entry.getFileName().toString().replace(".json", ".lock"));
+        // Another process is fetching (another channel's lock stands for it): it writes the entry whole, by a
+        // rename, 150 ms from now, and keeps the lock until this caller has answered.
+        try (var other = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = other.lock()) {
+            var writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(150);
+                    Path tmp = entry.resolveSibling("entry.tmp");
+                    java.nio.file.Files.write(tmp, written);
+                    java.nio.file.Files.move(tmp, entry, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            CliHarness.Result r = cli.runFastPath(() -> {
+                throw new AssertionError("the waiter made a Context instead of waiting at the front door");
+            }, "process", "--profile", "dev");
+            writer.get();
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("\"AccessKeyId\""), r.toString());
+            assertTrue(held.isValid(), "answered while the holder still held the lock");
+        }
+        assertEquals(calls, cli.portal.tokensSeen.size(), "no call of its own");
+    }
 }

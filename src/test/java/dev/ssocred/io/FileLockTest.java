@@ -277,4 +277,136 @@ class FileLockTest {
             again.destroy();
         }
     }
+
+    private static final Duration LONG = Duration.ofSeconds(20);
+
+    private FileLock.Waited<String> acquireOrFind(java.util.concurrent.atomic.AtomicReference<String> made)
+            throws Exception {
+        return FileLock.acquireOrFind(dir.resolve("x.lock"), LONG, Clock.systemUTC(), "me", FileLock.QUIET,
+                () -> java.util.Optional.ofNullable(made.get()));
+    }
+
+    @Test
+    void aWaiterFindsWhatAnotherProcessMadeWhileItStillHoldsTheLock() throws Exception {
+        var made = new java.util.concurrent.atomic.AtomicReference<String>();
+        // Another channel's OS lock stands for another process (the JDK refuses a second lock of one file in a JVM).
+        try (var other = java.nio.channels.FileChannel.open(dir.resolve("x.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var held = other.lock()) {
+            CompletableFuture<FileLock.Waited<String>> waiter = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return acquireOrFind(made);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(120);
+            assertFalse(waiter.isDone(), "nothing made yet: it waits");
+            made.set("the entry");
+            FileLock.Waited<String> w = waiter.get(2, TimeUnit.SECONDS); // within a poll or two, the holder still holding
+            assertEquals("the entry", w.found());
+            assertEquals(null, w.lock());
+            assertTrue(held.isValid());
+        }
+        // It let go of everything: the lock is free for this thread and for others.
+        try (FileLock l = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
+            assertFalse(l.waited());
+        }
+        assertFalse(CompletableFuture.supplyAsync(() -> {
+            try (FileLock l = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
+                return l.waited();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWaiterFindsWhatAnotherThreadMadeWhileItStillHoldsTheLock() throws Exception {
+        var made = new java.util.concurrent.atomic.AtomicReference<String>();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
+            try (FileLock l = acquire(Duration.ofSeconds(1), "holder", new ArrayList<>())) {
+                holding.countDown();
+                release.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(holding.await(5, TimeUnit.SECONDS));
+        CompletableFuture<FileLock.Waited<String>> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return acquireOrFind(made);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(120);
+        assertFalse(waiter.isDone());
+        made.set("the entry");
+        FileLock.Waited<String> w = waiter.get(2, TimeUnit.SECONDS);
+        assertEquals("the entry", w.found());
+        assertEquals(null, w.lock());
+        release.countDown();
+        holder.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aWaiterThatFindsNothingGetsTheLockWhenItIsReleased() throws Exception {
+        var made = new java.util.concurrent.atomic.AtomicReference<String>();
+        try (var other = java.nio.channels.FileChannel.open(dir.resolve("x.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            var held = other.lock();
+            CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
+                // the lock is a thread's (ReentrantLock): released by the thread that took it
+                try (FileLock l = acquireOrFind(made).lock()) {
+                    return made.get() + (l.waited() ? ", waited" : "");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(120);
+            held.release(); // the holder failed: it made nothing
+            assertEquals("null, waited", waiter.get(2, TimeUnit.SECONDS));
+        }
+        // Uncontended, the finder is never asked and the lock is had at once.
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        FileLock.Waited<String> w = FileLock.acquireOrFind(dir.resolve("x.lock"), LONG, Clock.systemUTC(), "me",
+                FileLock.QUIET, () -> {
+                    asked.incrementAndGet();
+                    return java.util.Optional.of("never");
+                });
+        try (FileLock l = w.lock()) {
+            assertFalse(l.waited());
+        }
+        assertEquals(0, asked.get());
+    }
+
+    @Test
+    void aFinderThatFailsEndsTheWaitAndLeavesTheLockFree() throws Exception {
+        try (var other = java.nio.channels.FileChannel.open(dir.resolve("x.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var held = other.lock()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> FileLock.acquireOrFind(
+                    dir.resolve("x.lock"), LONG, Clock.systemUTC(), "me", FileLock.QUIET, () -> {
+                        throw new IllegalStateException("the entry cannot be read");
+                    }));
+            assertEquals("the entry cannot be read", e.getMessage());
+        }
+        try (FileLock l = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
+            assertFalse(l.waited());
+        }
+    }
+
+    @Test
+    void aHoldersLineLosesItsControlCharactersAsTheRegexItReplacedHadThem() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x3000; c++) {
+            every.append(c);
+        }
+        String all = every.toString();
+        assertEquals(all.replaceAll("\\p{Cntrl}", "?"), FileLock.printable(all));
+        assertEquals("a?b?c", FileLock.printable("a\u001bb\u007fc"));
+    }
 }

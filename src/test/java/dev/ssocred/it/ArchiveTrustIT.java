@@ -44,9 +44,9 @@ class ArchiveTrustIT {
 
     private Path archive() throws Exception {
         try (Stream<Path> files = Files.list(cacheDir())) {
-            // The hit archive; the refresh path's is named *-all.* (MissHandOffIT).
+            // The hit archive; the whole one is named *-all.*, the login's *-login.* (MissHandOffIT).
             return files.filter(p -> (p.toString().endsWith(".jsa") || p.toString().endsWith(".aot"))
-                    && !p.toString().contains("-all.")).findFirst()
+                    && !p.toString().contains("-all.") && !p.toString().contains("-login.")).findFirst()
                     .orElseThrow(() -> new AssertionError("no archive in " + cacheDir()));
         }
     }
