@@ -89,7 +89,7 @@ public final class FastPath {
         Request r = request.get();
         // The second JVM of a handed-off miss does not look: its parent just did, holding the entry's lock, and the
         // fetch below looks again before it calls the service.
-        Look look = MissHandOff.isSecond(env) ? Look.UNKNOWN : cacheHit(r, env, clock, out);
+        Look look = MissHandOff.isSecond(env) ? Look.UNKNOWN : cacheHit(r, env, clock, out, null);
         if (look == Look.ANSWERED) {
             return Optional.of(0);
         }
@@ -99,7 +99,7 @@ public final class FastPath {
             Integer code = handOff.run(args, look.lock, new MissHandOff.Recheck() {
                 @Override
                 public boolean answered() {
-                    return cacheHit(r, env, clock, out) == Look.ANSWERED;
+                    return cacheHit(r, env, clock, out, null) == Look.ANSWERED;
                 }
             }, clock, out);
             if (code != null) {
@@ -149,7 +149,7 @@ public final class FastPath {
         try {
             return FileLock.acquireOrFind(look.lock, Context.lockTimeout(env), clock,
                     FileLock.describeSelf("ssocred fetching role credentials"), FileLock.QUIET,
-                    new Written(look.entry, r, env, clock, out));
+                    new Written(look, r, env, clock, out));
         } catch (java.io.IOException | SsocredException e) {
             return null;
         }
@@ -163,6 +163,7 @@ public final class FastPath {
      */
     private static final class Written implements java.util.function.Supplier<Optional<Boolean>> {
         private final java.io.File entry;
+        private final AwsConfig config;
         private final Request r;
         private final Environment env;
         private final Clock clock;
@@ -170,8 +171,9 @@ public final class FastPath {
         private long modified;
         private long size;
 
-        Written(Path entry, Request r, Environment env, Clock clock, PrintWriter out) {
-            this.entry = entry.toFile();
+        Written(Look look, Request r, Environment env, Clock clock, PrintWriter out) {
+            this.entry = look.entry.toFile();
+            this.config = look.config;
             this.r = r;
             this.env = env;
             this.clock = clock;
@@ -194,7 +196,8 @@ public final class FastPath {
             }
             modified = m;
             size = s;
-            return cacheHit(r, env, clock, out) == Look.ANSWERED ? Optional.of(Boolean.TRUE) : Optional.empty();
+            // The config the first look read: parsing it again would cost each waiter of a burst its parse.
+            return cacheHit(r, env, clock, out, config) == Look.ANSWERED ? Optional.of(Boolean.TRUE) : Optional.empty();
         }
     }
 
@@ -228,13 +231,14 @@ public final class FastPath {
     /**
      * Answers from ~/.aws/cli/cache alone, else says what is missing, having printed nothing; {@link Look#UNKNOWN}
      * when the files alone say something is wrong (a warning, an error): the full path reports it. Like everything a
-     * hit runs, written without lambdas or method references (see {@link AwsConfig}).
+     * hit runs, written without lambdas or method references (see {@link AwsConfig}). {@code parsed}: the config a
+     * first look read, or null to read it.
      */
-    private static Look cacheHit(Request r, Environment env, Clock clock, PrintWriter out) {
+    private static Look cacheHit(Request r, Environment env, Clock clock, PrintWriter out, AwsConfig parsed) {
         try {
             Collected warnings = new Collected();
             AwsPaths paths = AwsPaths.from(env);
-            AwsConfig config = AwsConfig.load(paths, env, warnings);
+            AwsConfig config = parsed != null ? parsed : AwsConfig.load(paths, env, warnings);
             CredentialSource source = new SourceResolver(new ProfileResolver(config, env), env, warnings).resolve(
                     ProfileResolver.selectName(Optional.ofNullable(r.profile), env));
             RoleCredentialsCache cache = new RoleCredentialsCache(paths.cliCacheDir(), RoleCredentialsCache.UNNAMED,
