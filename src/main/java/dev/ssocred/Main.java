@@ -14,6 +14,8 @@ import dev.ssocred.demo.DemoCommand;
 import dev.ssocred.demo.EmulatorCommand;
 import dev.ssocred.demo.Training;
 import dev.ssocred.demo.WarmupCommand;
+import dev.ssocred.creds.PortalApi;
+import dev.ssocred.sso.OidcApi;
 import dev.ssocred.sso.Browser;
 import dev.ssocred.sso.Sleeper;
 import java.io.FileDescriptor;
@@ -22,6 +24,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Composition root: the only place that knows the real adapters (SDK clients, system clock, browser, streams). */
 public final class Main {
@@ -178,10 +181,37 @@ public final class Main {
     static Context context(Environment env, PrintWriter out, PrintWriter err, Browser browser, boolean terminal) {
         // The refresh and GetRoleCredentials are made without the SDK (docs/architecture.md, "Calls without the
         // SDK"); the SDK's clients behind them serve everything else.
-        return new Context(env, Platform.clock(), out, err, terminal,
-                () -> HttpOidcApi.factory(() -> SdkOidcApi.factory(SdkClients.defaults())),
-                () -> HttpPortalApi.factory(() -> SdkPortalApi.factory(SdkClients.defaults())),
-                browser, Sleeper.SYSTEM).withSts(() -> new dev.ssocred.aws.SdkSts(SdkClients.defaults()))
-                .withSignin(() -> new dev.ssocred.aws.HttpSignin(SdkClients.defaults()));
+        // Classes, not lambdas: each lambda a JVM links costs ~0.1 ms, and every Context is made with these.
+        return new Context(env, Platform.clock(), out, err, terminal, new Supplier<OidcApi.Factory>() {
+            @Override
+            public OidcApi.Factory get() {
+                return HttpOidcApi.factory(new Supplier<OidcApi.Factory>() {
+                    @Override
+                    public OidcApi.Factory get() {
+                        return SdkOidcApi.factory(SdkClients.defaults());
+                    }
+                });
+            }
+        }, new Supplier<PortalApi.Factory>() {
+            @Override
+            public PortalApi.Factory get() {
+                return HttpPortalApi.factory(new Supplier<PortalApi.Factory>() {
+                    @Override
+                    public PortalApi.Factory get() {
+                        return SdkPortalApi.factory(SdkClients.defaults());
+                    }
+                });
+            }
+        }, browser, Sleeper.SYSTEM).withSts(new Supplier<dev.ssocred.creds.StsApi>() {
+            @Override
+            public dev.ssocred.creds.StsApi get() {
+                return new dev.ssocred.aws.SdkSts(SdkClients.defaults());
+            }
+        }).withSignin(new Supplier<dev.ssocred.console.SigninApi>() {
+            @Override
+            public dev.ssocred.console.SigninApi get() {
+                return new dev.ssocred.aws.HttpSignin(SdkClients.defaults());
+            }
+        });
     }
 }

@@ -37,13 +37,18 @@ public record EnvironmentProxy(String host, int port, String username, String pa
     /** urllib's getproxies_environment: any case first, then lower-case names override (and empty ones remove). */
     static Map<String, String> proxies(Environment env) {
         Map<String, String> out = new TreeMap<>();
-        env.vars().forEach((name, value) -> {
+        // Loops, not forEach's lambdas: every call that reaches the network comes here.
+        for (Map.Entry<String, String> e : env.vars().entrySet()) {
+            String name = e.getKey();
+            String value = e.getValue();
             String lower = name.toLowerCase(Locale.ROOT);
             if (!value.isEmpty() && lower.endsWith("_proxy")) {
                 out.put(lower.substring(0, lower.length() - 6), value);
             }
-        });
-        env.vars().forEach((name, value) -> {
+        }
+        for (Map.Entry<String, String> e : env.vars().entrySet()) {
+            String name = e.getKey();
+            String value = e.getValue();
             if (name.endsWith("_proxy")) {
                 String key = name.toLowerCase(Locale.ROOT).substring(0, name.length() - 6);
                 if (value.isEmpty()) {
@@ -52,7 +57,7 @@ public record EnvironmentProxy(String host, int port, String username, String pa
                     out.put(key, value);
                 }
             }
-        });
+        }
         return out;
     }
 

@@ -45,8 +45,36 @@ public final class Context {
     private AwsConfig config;
     private TokenService tokenService;
 
-    private Supplier<dev.ssocred.creds.StsApi> sts = () -> {
-        throw new IllegalStateException("no STS adapter wired");
+    // Classes, not lambdas or method references, for what every Context makes: each lambda a JVM links costs ~0.1 ms
+    // of invokedynamic, and a login or a cache miss linked ~30 of them before its prompt or fetch
+    // (docs/performance.md).
+    /** {@link #warn}, as the services take it. */
+    private final java.util.function.Consumer<String> warnings = new java.util.function.Consumer<>() {
+        @Override
+        public void accept(String message) {
+            warn(message);
+        }
+    };
+    /** {@link #sts}, as the role chain takes it. */
+    private final Supplier<dev.ssocred.creds.StsApi> stsApis = new Supplier<>() {
+        @Override
+        public dev.ssocred.creds.StsApi get() {
+            return sts();
+        }
+    };
+    /** {@link #display}, as the caches take it. */
+    private final java.util.function.Function<Path, String> displays = new java.util.function.Function<>() {
+        @Override
+        public String apply(Path p) {
+            return display(p);
+        }
+    };
+
+    private Supplier<dev.ssocred.creds.StsApi> sts = new Supplier<>() {
+        @Override
+        public dev.ssocred.creds.StsApi get() {
+            throw new IllegalStateException("no STS adapter wired");
+        }
     };
 
     /** The STS adapter, wired by Main; tests give a fake. */
@@ -59,8 +87,11 @@ public final class Context {
         return sts.get();
     }
 
-    private Supplier<dev.ssocred.console.SigninApi> signin = () -> {
-        throw new IllegalStateException("no sign-in adapter wired");
+    private Supplier<dev.ssocred.console.SigninApi> signin = new Supplier<>() {
+        @Override
+        public dev.ssocred.console.SigninApi get() {
+            throw new IllegalStateException("no sign-in adapter wired");
+        }
     };
 
     /** The federation endpoint adapter, wired by Main; tests give a fake or the emulator. */
@@ -145,9 +176,13 @@ public final class Context {
     /** Diagnostics for --debug: names, paths and expiries only, never a secret. */
     public void debug(Supplier<String> message) {
         if (debug) {
-            err.println("ssocred: debug: " + Sanitize.line(message.get()));
-            err.flush();
+            debugLine(message.get());
         }
+    }
+
+    private void debugLine(String message) {
+        err.println("ssocred: debug: " + Sanitize.line(message));
+        err.flush();
     }
 
     public String display(Path p) {
@@ -160,14 +195,16 @@ public final class Context {
      */
     void reuse(AwsConfig loaded) {
         if (config == null) {
-            config = loaded.warningTo(this::warn);
+            config = loaded.warningTo(warnings);
         }
     }
 
     private AwsConfig config() {
         if (config == null) {
-            config = AwsConfig.load(paths, env, this::warn);
-            debug(() -> "config " + display(paths.configFile()) + ", credentials " + display(paths.credentialsFile()));
+            config = AwsConfig.load(paths, env, warnings);
+            if (debug) {
+                debugLine("config " + display(paths.configFile()) + ", credentials " + display(paths.credentialsFile()));
+            }
         }
         return config;
     }
@@ -177,24 +214,28 @@ public final class Context {
     }
 
     public TokenCache tokenCache() {
-        return new TokenCache(paths.ssoCacheDir(), this::display, this::warn);
+        return new TokenCache(paths.ssoCacheDir(), displays, warnings);
     }
 
     private TokenService tokenService() {
         if (tokenService == null) {
-            tokenService = new TokenService(tokenCache(), (region, endpoints) -> oidc.get().create(region, endpoints),
-                    clock, this::warn, lockTimeout());
+            tokenService = new TokenService(tokenCache(), new OidcApi.Factory() {
+                @Override
+                public OidcApi create(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+                    return oidc.get().create(region, endpoints);
+                }
+            }, clock, warnings, lockTimeout());
         }
         return tokenService;
     }
 
     public RoleCredentialsCache roleCache() {
-        return new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn);
+        return new RoleCredentialsCache(paths.cliCacheDir(), displays, warnings);
     }
 
     /** Which kind of source a profile is: role chain, Identity Center role or keys. */
     public dev.ssocred.config.SourceResolver sources() {
-        return new dev.ssocred.config.SourceResolver(resolver(), env, this::warn);
+        return new dev.ssocred.config.SourceResolver(resolver(), env, warnings);
     }
 
     private dev.ssocred.creds.MfaPrompt mfa;
@@ -217,7 +258,7 @@ public final class Context {
     dev.ssocred.creds.CredentialChain credentials(String refusal) {
         dev.ssocred.creds.MfaPrompt prompt = mfa != null && refusal == null ? mfa : new TerminalMfaPrompt(refusal);
         return new dev.ssocred.creds.CredentialChain(credentialsService(), new dev.ssocred.creds.AssumeRoleService(
-                roleCache(), this::sts, prompt, clock, lockTimeout(), this::warn));
+                roleCache(), stsApis, prompt, clock, lockTimeout(), warnings));
     }
 
     /** The credentials of profile {@code name} for a command a person runs (MFA may be asked for). */
@@ -226,9 +267,13 @@ public final class Context {
     }
 
     public CredentialsService credentialsService() {
-        return new CredentialsService(new RoleCredentialsCache(paths.cliCacheDir(), this::display, this::warn),
-                tokenService(), (region, endpoints) -> portal.get().create(region, endpoints), clock, lockTimeout(),
-                this::warn);
+        return new CredentialsService(new RoleCredentialsCache(paths.cliCacheDir(), displays, warnings),
+                tokenService(), new PortalApi.Factory() {
+                    @Override
+                    public dev.ssocred.creds.PortalApi create(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+                        return portal.get().create(region, endpoints);
+                    }
+                }, clock, lockTimeout(), warnings);
     }
 
     public LoginService loginService() {
@@ -268,10 +313,10 @@ public final class Context {
 
     public dev.ssocred.sso.AuthCodeLogin authCodeLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
         return new dev.ssocred.sso.AuthCodeLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock,
-                this::warn, dev.ssocred.sso.RandomBytes.SYSTEM);
+                warnings, dev.ssocred.sso.RandomBytes.SYSTEM);
     }
 
     public DeviceLogin deviceLogin(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
-        return new DeviceLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock, sleeper, this::warn);
+        return new DeviceLogin(tokenCache(), oidc.get().create(region, endpoints), browser, clock, sleeper, warnings);
     }
 }

@@ -19,14 +19,19 @@ final class CredentialVerb {
     /** {@code region}: --region, which replaces the profile's region in the shell formats. */
     static void print(Context ctx, String profileName, CredentialFormat format, Optional<String> region) {
         CredentialSource source = ctx.sources().resolve(profileName);
-        ctx.debug(() -> describe(ctx, source));
+        // No lambda is linked unless --debug asks (each costs a miss ~0.1 ms: docs/performance.md).
+        if (ctx.debug()) {
+            ctx.debug(() -> describe(ctx, source));
+        }
         // credential_process is run by an SDK that cannot answer a prompt: an MFA code is asked for only elsewhere.
         RoleCredentials creds = ctx.credentials(format != CredentialFormat.PROCESS).credentials(source,
                 loginCommand(profileName));
-        ctx.debug(() -> "credentials " + creds.accessKeyId() + " expire at "
-                + (creds.expiration() == null ? "never (long-term keys)" : creds.expiration()));
+        if (ctx.debug()) {
+            ctx.debug(() -> "credentials " + creds.accessKeyId() + " expire at "
+                    + (creds.expiration() == null ? "never (long-term keys)" : creds.expiration()));
+        }
         // credential_process output carries no region; the shell formats export it when the profile sets one.
-        Optional<String> exported = format == CredentialFormat.PROCESS ? Optional.empty() : region.or(source::region);
+        Optional<String> exported = format == CredentialFormat.PROCESS ? Optional.empty() : region.isPresent() ? region : source.region();
         try {
             ctx.out().print(format.render(creds, exported));
         } catch (IllegalArgumentException e) {

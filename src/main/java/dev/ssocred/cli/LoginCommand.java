@@ -60,25 +60,56 @@ final class LoginCommand implements Callable<Integer> {
         SsoSession session = chosen.session();
         ServiceEndpoints endpoints = chosen.endpoints();
         String fix = chosen.fix();
-        ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
-                + ctx.display(ctx.tokenCache().tokenPath(session)));
+        // Classes, not lambdas, up to the prompt: each lambda a JVM links costs ~0.1 ms (docs/performance.md).
+        if (ctx.debug()) {
+            ctx.debug(new java.util.function.Supplier<String>() {
+                @Override
+                public String get() {
+                    return "signing in to " + session.label() + " in " + session.region() + "; token file "
+                            + ctx.display(ctx.tokenCache().tokenPath(session));
+                }
+            });
+        }
         var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal() && Platform.cursorControl(ctx.env()),
-                !noBrowser, () -> Platform.columns(ctx.env()), t -> SystemClock.timeOfDay(ctx.clock(), t));
+                !noBrowser, new java.util.function.IntSupplier() {
+                    @Override
+                    public int getAsInt() {
+                        return Platform.columns(ctx.env());
+                    }
+                }, new java.util.function.Function<java.time.Instant, String>() {
+                    @Override
+                    public String apply(java.time.Instant t) {
+                        return SystemClock.timeOfDay(ctx.clock(), t);
+                    }
+                });
         // Ctrl-C ends the JVM with 130 through its shutdown hooks: end the countdown line and say what happened.
-        Thread onInterrupt = new Thread(() -> listener.cancelled(fix));
+        Thread onInterrupt = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                listener.cancelled(fix);
+            }
+        });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         SsoToken token;
         try {
             LoginFlow.Choice choice = LoginFlow.choose(session, useDeviceCode, noBrowser, callbackPort,
                     ctx.resolver().sessionSetting(session, LoginFlow.PORT_KEY), ctx.env());
-            token = ctx.loginService().login(session,
-                    () -> LoginFlow.run(ctx, choice, session, endpoints, listener, !noBrowser, fix),
-                    note -> ctx.err().println(Sanitize.line(note)), fix);
+            token = ctx.loginService().login(session, new java.util.function.Supplier<SsoToken>() {
+                @Override
+                public SsoToken get() {
+                    return LoginFlow.run(ctx, choice, session, endpoints, listener, !noBrowser, fix);
+                }
+            }, new java.util.function.Consumer<String>() {
+                @Override
+                public void accept(String note) {
+                    ctx.err().println(Sanitize.line(note));
+                }
+            }, fix);
         } finally {
             removeHook(onInterrupt);
         }
-        ctx.err().println("Logged in to " + session.startUrl() + session.name().map(n -> " (sso-session " + n + ")")
-                .orElse("") + "; the token expires at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
+        ctx.err().println("Logged in to " + session.startUrl() + (session.name().isPresent() ? " (sso-session "
+                + session.name().get() + ")" : "") + "; the token expires at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
                 .format(token.expiresAt().atZone(ctx.clock().getZone())) + ".");
         if (session.isLegacy()) {
             ctx.err().println("Note: this profile keeps sso_start_url on the profile, so the token cannot be "

@@ -32,7 +32,8 @@ final class LoginFlow {
         if (session.isLegacy() || useDeviceCode || noBrowser) {
             return new Choice(false, 0, false, null);
         }
-        Integer port = portFlag != null ? portFlag : portSetting.map(v -> parsePort(v, PORT_KEY)).orElse(null);
+        Integer port = portFlag != null ? portFlag : portSetting.isPresent() ? parsePort(portSetting.get(), PORT_KEY)
+                : null;
         if (port != null) {
             return new Choice(true, port, true, null);
         }

@@ -78,7 +78,8 @@ public final class Platform {
 
     /** A terminal that moves the cursor: not {@code TERM=dumb} (Emacs shells, some CI consoles). */
     static boolean cursorControl(Environment env) {
-        return !env.get("TERM").map("dumb"::equals).orElse(false);
+        java.util.Optional<String> term = env.get("TERM");
+        return !(term.isPresent() && term.get().equals("dumb"));
     }
 
     /** The terminal's width: {@code COLUMNS}, else what {@code stty size} says of /dev/tty, else 80. */

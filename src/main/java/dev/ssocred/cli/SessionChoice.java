@@ -36,8 +36,9 @@ record SessionChoice(SsoSession session, ServiceEndpoints endpoints, String fix)
      * works for the profile people actually use.
      */
     private static String signsInThrough(Context ctx, String name) {
-        boolean chained = ctx.resolver().findProfile(name)
-                .filter(p -> p.has("role_arn") && !p.has("web_identity_token_file")).isPresent();
+        Optional<dev.ssocred.config.Profile> profile = ctx.resolver().findProfile(name);
+        boolean chained = profile.isPresent() && profile.get().has("role_arn")
+                && !profile.get().has("web_identity_token_file");
         if (!chained) {
             return name;
         }

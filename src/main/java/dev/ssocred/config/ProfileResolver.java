@@ -190,7 +190,13 @@ public final class ProfileResolver {
 
     /** A key of the session's [sso-session] section (none for legacy profiles), e.g. ssocred's own settings. */
     public Optional<String> sessionSetting(SsoSession session, String key) {
-        return session.name().flatMap(config::ssoSession).map(m -> m.get(key)).map(Setting::value);
+        // Plain code, not a chain of lambdas: a login reads its callback port here before its prompt.
+        if (session.name().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Setting>> section = config.ssoSession(session.name().get());
+        Setting setting = section.isPresent() ? section.get().get(key) : null;
+        return setting == null ? Optional.empty() : Optional.ofNullable(setting.value());
     }
 
     /** Endpoint overrides for clients acting for this profile. */

@@ -47,7 +47,12 @@ public final class CredentialsService {
         try {
             waited = FileLock.acquireOrFind(cache.lockPath(profile), lockTimeout, clock,
                     FileLock.describeSelf("ssocred fetching role credentials for " + profile.name()), FileLock.QUIET,
-                    () -> cache.readFresh(profile, clock.instant()));
+                    new java.util.function.Supplier<Optional<RoleCredentials>>() { // a class: no lambda on a miss
+                        @Override
+                        public Optional<RoleCredentials> get() {
+                            return cache.readFresh(profile, clock.instant());
+                        }
+                    });
         } catch (FileLock.TimeoutException e) {
             throw timedOut(lockTimeout, e.holder());
         } catch (IOException e) {

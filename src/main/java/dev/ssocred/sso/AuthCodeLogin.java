@@ -74,7 +74,11 @@ public final class AuthCodeLogin {
             listener.promptBrowser(url, opened, until);
             LoopbackCallback.Result result;
             try {
-                result = awaitWithCountdown(callback, until, listener).orElseThrow(() -> expired(fix, limit));
+                Optional<LoopbackCallback.Result> came = awaitWithCountdown(callback, until, listener);
+                if (came.isEmpty()) {
+                    throw expired(fix, limit);
+                }
+                result = came.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SsocredException(ExitCode.TIMEOUT, "login interrupted", "run '" + fix + "' again");
@@ -132,7 +136,10 @@ public final class AuthCodeLogin {
         Instant now = clock.instant();
         Optional<ClientRegistration> cached;
         try {
-            cached = cache.readRegistration(session, "").filter(r -> r.usableForAuthCode(now));
+            cached = cache.readRegistration(session, "");
+            if (cached.isPresent() && !cached.get().usableForAuthCode(now)) {
+                cached = Optional.empty();
+            }
         } catch (SsocredException e) {
             warnings.accept(e.getMessage() + "; registering a new client");
             cached = Optional.empty();

@@ -69,7 +69,8 @@ public final class DeviceLogin {
      */
     private Started start(SsoSession session, String fix) {
         Optional<ClientRegistration> cached = cachedRegistration(session, fix);
-        ClientRegistration reg = cached.orElseGet(() -> register(session));
+        // Plain code, not lambdas, up to the code's prompt: each lambda a JVM links costs ~0.1 ms.
+        ClientRegistration reg = cached.isPresent() ? cached.get() : register(session);
         try {
             return new Started(reg, oidc.startDeviceAuthorization(reg.clientId(), reg.clientSecret(),
                     session.startUrl()));
@@ -88,7 +89,8 @@ public final class DeviceLogin {
     private Optional<ClientRegistration> cachedRegistration(SsoSession session, String fix) {
         Instant now = clock.instant();
         try {
-            return cache.readRegistration(session, fix).filter(r -> r.usableForDeviceFlow(now));
+            Optional<ClientRegistration> reg = cache.readRegistration(session, fix);
+            return reg.isPresent() && reg.get().usableForDeviceFlow(now) ? reg : Optional.empty();
         } catch (SsocredException e) {
             // A login is what replaces a damaged registration: say so and register anew.
             warnings.accept(e.getMessage() + "; registering a new client");
@@ -148,7 +150,13 @@ public final class DeviceLogin {
 
     private void wait(Duration interval, Instant deadline, LoginListener listener, String fix) {
         try {
-            if (!new Countdown(clock, sleeper).waitUntil(clock.instant().plus(interval), deadline, listener::waiting)) {
+            if (!new Countdown(clock, sleeper).waitUntil(clock.instant().plus(interval), deadline,
+                    new java.util.function.Consumer<Duration>() {
+                        @Override
+                        public void accept(Duration left) {
+                            listener.waiting(left);
+                        }
+                    })) {
                 throw expired(fix);
             }
         } catch (InterruptedException e) {

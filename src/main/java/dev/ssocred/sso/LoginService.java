@@ -46,7 +46,12 @@ public final class LoginService {
         Optional<SsoToken> before = cache.readTokenIfIntact(session);
         try (FileLock lock = FileLock.acquire(cache.loginLockPath(session), lockTimeout, clock,
                 FileLock.describeSelf("ssocred login for " + session.label()),
-                holder -> notes.accept("Waiting for " + holder + " to finish; its token will be used."))) {
+                new Consumer<String>() { // a class, not a lambda: a login links none before its prompt
+                    @Override
+                    public void accept(String holder) {
+                        notes.accept("Waiting for " + holder + " to finish; its token will be used.");
+                    }
+                })) {
             if (lock.waited()) {
                 Optional<SsoToken> now = cache.readTokenIfIntact(session);
                 if (now.isPresent() && !now.equals(before)
@@ -70,7 +75,7 @@ public final class LoginService {
     /** Writes under the session's lock, so a refresh that is under way finishes first; the write is atomic anyway. */
     private void store(SsoSession session, SsoToken token, Consumer<String> notes) {
         try (FileLock lock = FileLock.acquire(cache.lockPath(session), writeLockTimeout, clock,
-                FileLock.describeSelf("ssocred storing a new login for " + session.label()), holder -> { })) {
+                FileLock.describeSelf("ssocred storing a new login for " + session.label()), FileLock.QUIET)) {
             cache.writeToken(session, token);
         } catch (FileLock.TimeoutException | IOException e) {
             notes.accept("ssocred: warning: could not lock " + cache.lockPath(session) + "; storing the token without it");

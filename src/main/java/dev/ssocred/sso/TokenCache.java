@@ -66,7 +66,9 @@ public final class TokenCache {
     /** The cached token, or empty when there is none. {@code fix} is the command that replaces a damaged file. */
     public Optional<SsoToken> readToken(SsoSession session, String fix) {
         Path file = tokenPath(session);
-        return readJson(file, fix).map(json -> toToken(json, file, fix));
+        // Plain code, not Optional.map's lambda: a login reads this before its prompt.
+        Optional<Map<String, Object>> json = readJson(file, fix);
+        return json.isPresent() ? Optional.ofNullable(toToken(json.get(), file, fix)) : Optional.empty();
     }
 
     public void writeToken(SsoSession session, SsoToken token) {
@@ -89,7 +91,8 @@ public final class TokenCache {
 
     public Optional<ClientRegistration> readRegistration(SsoSession session, String fix) {
         Path file = registrationPath(session);
-        return readJson(file, fix).map(json -> toRegistration(json, file, fix));
+        Optional<Map<String, Object>> json = readJson(file, fix);
+        return json.isPresent() ? Optional.ofNullable(toRegistration(json.get(), file, fix)) : Optional.empty();
     }
 
     public void writeRegistration(SsoSession session, ClientRegistration reg) {
@@ -139,8 +142,11 @@ public final class TokenCache {
         if (accessToken == null) {
             throw damaged(file, "has no accessToken", fix);
         }
-        Instant expiresAt = Timestamps.parse(string(json, "expiresAt"))
-                .orElseThrow(() -> damaged(file, "has no readable expiresAt", fix));
+        Optional<Instant> expiry = Timestamps.parse(string(json, "expiresAt"));
+        if (expiry.isEmpty()) {
+            throw damaged(file, "has no readable expiresAt", fix);
+        }
+        Instant expiresAt = expiry.get();
         return new SsoToken(string(json, "startUrl"), string(json, "region"), accessToken, expiresAt,
                 string(json, "clientId"), string(json, "clientSecret"), string(json, "registrationExpiresAt"),
                 string(json, "refreshToken"));

@@ -49,7 +49,7 @@ public final class TokenService {
             return token;
         }
         try (FileLock lock = FileLock.acquire(cache.lockPath(session), lockTimeout, clock,
-                FileLock.describeSelf("ssocred refreshing " + session.label()), holder -> { })) {
+                FileLock.describeSelf("ssocred refreshing " + session.label()), FileLock.QUIET)) {
             SsoToken current = read(session, fix); // someone may have refreshed while we waited
             if (!needsRefresh(session, current, fix)) {
                 return current;
@@ -72,8 +72,12 @@ public final class TokenService {
     }
 
     private SsoToken read(SsoSession session, String fix) {
-        return cache.readToken(session, fix).orElseThrow(() -> SsocredException.loginNeeded(
-                "not logged in to " + session.label() + " (no cached token)", "run '" + fix + "'"));
+        Optional<SsoToken> token = cache.readToken(session, fix);
+        if (token.isEmpty()) {
+            throw SsocredException.loginNeeded("not logged in to " + session.label() + " (no cached token)",
+                    "run '" + fix + "'");
+        }
+        return token.get();
     }
 
     /**

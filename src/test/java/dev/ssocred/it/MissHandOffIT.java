@@ -136,6 +136,8 @@ class MissHandOffIT {
         assertTrue(!jvms.get(0).contains("software.amazon.awssdk"), "no SDK");
         assertTrue(jvms.get(0).contains("dev.ssocred.aws.HttpOidcApi source: shared objects file"),
                 "the refresh's classes come from the hit archive");
+        assertFalse(jvms.get(0).lines().anyMatch(l -> l.contains(" dev.ssocred.") && l.contains("$$Lambda")),
+                "a miss links no lambda of ours");
         assertTrue(outsideTheArchive(jvms.get(0)).stream().noneMatch(l -> l.contains(" dev.ssocred.")),
                 "our classes outside the archive: " + outsideTheArchive(jvms.get(0)));
     }
@@ -271,6 +273,9 @@ class MissHandOffIT {
             assertTrue(log.contains("dev.ssocred.aws.HttpOidcApi source: shared objects file"), "from the archive");
             assertTrue(outsideTheArchive(log).stream().noneMatch(l -> l.contains(" dev.ssocred.")),
                     "our classes outside the archive: " + outsideTheArchive(log));
+            // Each lambda a JVM links costs ~0.1 ms: a login links none of ours (the JDK's own still bootstrap it).
+            assertFalse(log.lines().anyMatch(l -> l.contains(" dev.ssocred.") && l.contains("$$Lambda")),
+                    "a lambda of ours: " + log.lines().filter(l -> l.contains("$$Lambda")).toList());
         }
         assertEquals(1, emu.calls("CreateToken:authorization_code"));
         assertEquals(1, emu.calls("CreateToken:device_code"));
