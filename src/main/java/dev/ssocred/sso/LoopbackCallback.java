@@ -134,12 +134,21 @@ public final class LoopbackCallback implements AutoCloseable {
         public void run() {
             try (socket) {
                 socket.setSoTimeout(READ_MILLIS);
-                String target = requestTarget(socket.getInputStream());
+                // Buffered: the head is read a byte at a time, up to its blank line.
+                String target = requestTarget(new java.io.BufferedInputStream(socket.getInputStream(), 1024));
                 OutputStream out = socket.getOutputStream();
-                if (target == null) {
+                Map<String, String> query = null;
+                if (target != null) {
+                    try {
+                        query = query(rawQuery(target));
+                    } catch (IllegalArgumentException e) {
+                        // a broken %-escape (any local program or page can send one): a bad request like the rest
+                    }
+                }
+                if (query == null) {
                     page(out, 400, "Bad request.");
                 } else {
-                    callback.handle(query(rawQuery(target)), out);
+                    callback.handle(query, out);
                 }
             } catch (IOException e) {
                 // the browser went away or sent nothing in time: nothing to answer

@@ -95,6 +95,25 @@ class LoopbackCallbackTest {
     }
 
     @Test
+    void aQueryWithABrokenEscapeIsRefusedAndTheWaitGoesOn() throws Exception {
+        // Any program on this machine, or a page in the browser, can send one: it must get an answer, not kill the
+        // connection's thread with an exception printed on the terminal.
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try (LoopbackCallback cb = LoopbackCallback.listen(0, "st")) {
+            String page = exchange(cb, get("/oauth/callback?code=%zz&state=st"));
+            assertTrue(page.startsWith("HTTP/1.1 400 Bad Request"), page);
+            assertEquals(Optional.empty(), cb.await(Duration.ofMillis(50)), "the wait goes on");
+            assertTrue(exchange(cb, get("/oauth/callback?code=c&state=st")).startsWith("HTTP/1.1 200 OK"));
+            assertEquals("c", cb.await(Duration.ofSeconds(5)).orElseThrow().code());
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void closingReleasesThePortBeforeItReturnsEveryTime() throws Exception {
         // Bound again at once (a connect would prove less: a socket may be given the freed port and reach itself).
         // A socket closed while its acceptor is blocked is closed for good only when that thread leaves: many
