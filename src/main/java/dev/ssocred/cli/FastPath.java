@@ -107,7 +107,7 @@ public final class FastPath {
             }
         }
         // An SSO role's miss takes the entry's lock here, before the Context is made, and holds it through the fetch
-        // below, which then takes only this JVM's lock (FileLock.inherit). A caller that finds it taken waits here and
+        // below, whose own acquire on this thread is then nested (FileLock). A caller that finds it taken waits here and
         // answers from the entry once it is written, as a hit does: in a burst of 32 callers on two cores, building
         // the Context only to wait cost each waiter ~15 ms of CPU, most of what the burst cost over 32 hits.
         FileLock held = null;
@@ -126,14 +126,12 @@ public final class FastPath {
             }
             if (turn != null) {
                 held = turn.lock();
-                FileLock.inherit(look.lock);
             }
         }
         try {
             return Optional.of(print(r, env, contexts.get(), look.config));
         } finally {
             if (held != null) {
-                FileLock.inherit(null);
                 held.close();
             }
         }

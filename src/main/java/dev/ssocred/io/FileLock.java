@@ -152,8 +152,10 @@ public final class FileLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TimeoutException(holder(lockFile));
         }
-        if (key.equals(inherited)) {
-            return new FileLock(null, null, local, waited); // our parent holds the OS lock for us
+        // Our parent holds the OS lock for us; or this thread holds it already, through an outer FileLock it keeps
+        // open (the front door holds an entry's lock through the fetch: cli.FastPath): the in-process count only.
+        if (key.equals(inherited) || local.getHoldCount() > 1) {
+            return new FileLock(null, null, local, waited);
         }
         FileChannel channel = null;
         try {

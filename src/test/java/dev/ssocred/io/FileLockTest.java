@@ -286,6 +286,44 @@ class FileLockTest {
                 () -> java.util.Optional.ofNullable(made.get()));
     }
 
+    /** A waiter on another thread, finding what {@code made} holds once it holds something. */
+    private CompletableFuture<FileLock.Waited<String>> waiterFor(java.util.concurrent.atomic.AtomicReference<String> made) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return acquireOrFind(made);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void aThreadThatHoldsALockTakesItAgainAtOnceAndTheOuterOneKeepsTheOsLock() throws Exception {
+        try (FileLock outer = acquire(Duration.ofSeconds(1), "outer", new ArrayList<>())) {
+            try (FileLock inner = acquire(Duration.ofSeconds(1), "inner", new ArrayList<>())) {
+                assertFalse(inner.waited());
+            }
+            assertEquals("outer", FileLock.holder(dir.resolve("x.lock")), "the inner one wrote nothing");
+            // Still held: another process (another channel) cannot have it, nor can another thread.
+            try (var other = java.nio.channels.FileChannel.open(dir.resolve("x.lock"),
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                assertThrows(java.nio.channels.OverlappingFileLockException.class, other::tryLock);
+            }
+            assertEquals("timed out", CompletableFuture.supplyAsync(() -> {
+                try (FileLock l = acquire(Duration.ofMillis(100), "another thread", new ArrayList<>())) {
+                    return "took it";
+                } catch (FileLock.TimeoutException e) {
+                    return "timed out";
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            }).get(5, TimeUnit.SECONDS));
+        }
+        try (FileLock again = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
+            assertFalse(again.waited(), "both released");
+        }
+    }
+
     @Test
     void aWaiterFindsWhatAnotherProcessMadeWhileItStillHoldsTheLock() throws Exception {
         var made = new java.util.concurrent.atomic.AtomicReference<String>();
@@ -293,13 +331,7 @@ class FileLockTest {
         try (var other = java.nio.channels.FileChannel.open(dir.resolve("x.lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
              var held = other.lock()) {
-            CompletableFuture<FileLock.Waited<String>> waiter = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return acquireOrFind(made);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<FileLock.Waited<String>> waiter = waiterFor(made);
             Thread.sleep(120);
             assertFalse(waiter.isDone(), "nothing made yet: it waits");
             made.set("the entry");
@@ -335,13 +367,7 @@ class FileLockTest {
             }
         });
         assertTrue(holding.await(5, TimeUnit.SECONDS));
-        CompletableFuture<FileLock.Waited<String>> waiter = CompletableFuture.supplyAsync(() -> {
-            try {
-                return acquireOrFind(made);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<FileLock.Waited<String>> waiter = waiterFor(made);
         Thread.sleep(120);
         assertFalse(waiter.isDone());
         made.set("the entry");

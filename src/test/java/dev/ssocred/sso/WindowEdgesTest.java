@@ -92,21 +92,23 @@ class WindowEdgesTest {
     @Test
     void aRefreshThatWaitedForAnotherRefresherReReadsTheTokenAndDoesNotRefreshAgain() throws Exception {
         cachedToken(Duration.ofMinutes(5));
-        var holder = dev.ssocred.io.FileLock.acquire(cache().lockPath(CORP), Duration.ofSeconds(5),
-                java.time.Clock.systemUTC(), "the other refresher", h -> { });
+        // The other refresher on a thread of its own, which takes the lock and lets it go: a thread that holds a lock
+        // takes it again at once (FileLock), so it cannot stand for another holder on the test's thread.
+        CountDownLatch held = new CountDownLatch(1);
         Thread other = new Thread(() -> {
-            try {
+            try (var holder = dev.ssocred.io.FileLock.acquire(cache().lockPath(CORP), Duration.ofSeconds(5),
+                    java.time.Clock.systemUTC(), "the other refresher", h -> { })) {
+                held.countDown();
                 Thread.sleep(200);
                 // What the other refresher leaves behind before it lets go.
                 cache().writeToken(CORP, new SsoToken(CORP.startUrl(), "us-east-1", "theirs", clock.instant()
                         .plus(Duration.ofHours(8)), "cid", "cs", "2030-01-01T00:00:00Z", "rt-2"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                holder.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         });
         other.start();
+        assertTrue(held.await(5, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals("theirs", usable().accessToken());
         other.join();
         assertTrue(oidc.calls.isEmpty(), "the token written while we waited was used, not refreshed again");
