@@ -3,8 +3,6 @@ package dev.ssocred;
 import dev.ssocred.aws.HttpOidcApi;
 import dev.ssocred.aws.HttpPortalApi;
 import dev.ssocred.aws.SdkClients;
-import dev.ssocred.aws.SdkOidcApi;
-import dev.ssocred.aws.SdkPortalApi;
 import dev.ssocred.cli.Context;
 import dev.ssocred.cli.FastPath;
 import dev.ssocred.cli.MissHandOff;
@@ -185,22 +183,12 @@ public final class Main {
         return new Context(env, Platform.clock(), out, err, terminal, new Supplier<OidcApi.Factory>() {
             @Override
             public OidcApi.Factory get() {
-                return HttpOidcApi.factory(new Supplier<OidcApi.Factory>() {
-                    @Override
-                    public OidcApi.Factory get() {
-                        return SdkOidcApi.factory(SdkClients.defaults());
-                    }
-                });
+                return HttpOidcApi.factory();
             }
         }, new Supplier<PortalApi.Factory>() {
             @Override
             public PortalApi.Factory get() {
-                return HttpPortalApi.factory(new Supplier<PortalApi.Factory>() {
-                    @Override
-                    public PortalApi.Factory get() {
-                        return SdkPortalApi.factory(SdkClients.defaults());
-                    }
-                });
+                return HttpPortalApi.factory();
             }
         }, browser, Sleeper.SYSTEM).withSts(new Supplier<dev.ssocred.creds.StsApi>() {
             @Override

@@ -23,7 +23,6 @@ public final class HttpOidcApi implements OidcApi {
     private static final String CREATE_TOKEN = "CreateToken";
     private static final String REGISTER_CLIENT = "RegisterClient";
     private static final String START_DEVICE_AUTHORIZATION = "StartDeviceAuthorization";
-    private static final String MALFORMED = "the answer is not what the API defines";
 
     private final RestJson rest;
 
@@ -31,8 +30,21 @@ public final class HttpOidcApi implements OidcApi {
         this.rest = rest;
     }
 
-    /** Main's: {@code sdk} makes the SDK's client, for the endpoints we leave to its rules. */
-    public static OidcApi.Factory factory(Supplier<OidcApi.Factory> sdk) {
+    /**
+     * Main's: the SDK's client (with {@link SdkClients#defaults()}, made only when needed) for the endpoints we leave to
+     * its rules. A class, not a lambda: every Context is made with this (docs/performance.md).
+     */
+    public static OidcApi.Factory factory() {
+        return factory(new Supplier<OidcApi.Factory>() {
+            @Override
+            public OidcApi.Factory get() {
+                return SdkOidcApi.factory(SdkClients.defaults());
+            }
+        });
+    }
+
+    /** {@code sdk} makes the SDK's client, for the endpoints we leave to its rules. */
+    static OidcApi.Factory factory(Supplier<OidcApi.Factory> sdk) {
         return factory(sdk, RestJson.Settings.DEFAULTS);
     }
 
@@ -78,29 +90,18 @@ public final class HttpOidcApi implements OidcApi {
         request.put("clientId", clientId);
         request.put("clientSecret", clientSecret);
         request.put("startUrl", startUrl);
-        Map<String, Object> json = post(START_DEVICE_AUTHORIZATION, "/device_authorization", request);
-        String deviceCode;
-        String userCode;
-        String uri;
-        String complete;
-        Long expiresIn;
-        Long interval;
-        try {
-            deviceCode = RestJson.text(json.get("deviceCode"));
-            userCode = RestJson.text(json.get("userCode"));
-            uri = RestJson.text(json.get("verificationUri"));
-            complete = RestJson.text(json.get("verificationUriComplete"));
-            expiresIn = intMember(json.get("expiresIn"));
-            interval = intMember(json.get("interval"));
-        } catch (RestJson.Unreadable e) {
-            throw rest.malformed(START_DEVICE_AUTHORIZATION, MALFORMED);
-        }
+        RestJson.Members json = post(START_DEVICE_AUTHORIZATION, "/device_authorization", request);
+        String deviceCode = json.text("deviceCode");
+        String userCode = json.text("userCode");
+        String uri = json.text("verificationUri");
+        String complete = json.text("verificationUriComplete");
+        Integer expiresIn = json.int32("expiresIn");
+        Integer interval = json.int32("interval");
         if (deviceCode == null || userCode == null || uri == null) {
             throw rest.malformed(START_DEVICE_AUTHORIZATION, SdkOidcApi.NO_DEVICE_CODE);
         }
         return new DeviceAuthorization(deviceCode, userCode, uri, complete,
-                expiresIn == null ? SdkOidcApi.DEFAULT_DEVICE_EXPIRY : expiresIn.intValue(),
-                interval == null ? 0 : interval.intValue());
+                expiresIn == null ? SdkOidcApi.DEFAULT_DEVICE_EXPIRY : expiresIn, interval == null ? 0 : interval);
     }
 
     @Override
@@ -139,55 +140,32 @@ public final class HttpOidcApi implements OidcApi {
         if (more != null) {
             request.putAll(more);
         }
-        Map<String, Object> json = post(CREATE_TOKEN, "/token", request);
-        String access;
-        Long expiresIn;
-        String refresh;
-        try {
-            access = RestJson.text(json.get("accessToken"));
-            expiresIn = intMember(json.get("expiresIn"));
-            refresh = RestJson.text(json.get("refreshToken"));
-            RestJson.text(json.get("tokenType"));
-            RestJson.text(json.get("idToken"));
-        } catch (RestJson.Unreadable e) {
-            throw rest.malformed(CREATE_TOKEN, MALFORMED);
-        }
+        RestJson.Members json = post(CREATE_TOKEN, "/token", request);
+        String access = json.text("accessToken");
+        Integer expiresIn = json.int32("expiresIn");
+        String refresh = json.text("refreshToken");
+        json.text("tokenType"); // read only to refuse what the SDK refuses
+        json.text("idToken");
         if (access == null || expiresIn == null) {
             throw rest.malformed(CREATE_TOKEN, SdkOidcApi.NO_ACCESS_TOKEN);
         }
-        return new TokenGrant(access, expiresIn.intValue(), refresh);
+        return new TokenGrant(access, expiresIn, refresh);
     }
 
-    private Registered registered(Map<String, Object> json) {
-        String id;
-        String secret;
-        Long expires;
-        try {
-            id = RestJson.text(json.get("clientId"));
-            secret = RestJson.text(json.get("clientSecret"));
-            RestJson.integer(json.get("clientIdIssuedAt"));
-            expires = RestJson.integer(json.get("clientSecretExpiresAt"));
-            RestJson.text(json.get("authorizationEndpoint"));
-            RestJson.text(json.get("tokenEndpoint"));
-        } catch (RestJson.Unreadable e) {
-            throw rest.malformed(REGISTER_CLIENT, MALFORMED);
-        }
+    private Registered registered(RestJson.Members json) {
+        String id = json.text("clientId");
+        String secret = json.text("clientSecret");
+        json.integer("clientIdIssuedAt"); // read only to refuse what the SDK refuses
+        Long expires = json.integer("clientSecretExpiresAt");
+        json.text("authorizationEndpoint");
+        json.text("tokenEndpoint");
         if (id == null || secret == null || expires == null) {
             throw rest.malformed(REGISTER_CLIENT, SdkOidcApi.NO_CLIENT);
         }
         return new Registered(id, secret, expires);
     }
 
-    /** An integer member of the model's {@code Integer} type: out of its range, the SDK refuses it too. */
-    private static Long intMember(Object value) throws RestJson.Unreadable {
-        Long n = RestJson.integer(value);
-        if (n != null && n != n.intValue()) {
-            throw new RestJson.Unreadable();
-        }
-        return n;
-    }
-
-    private Map<String, Object> post(String operation, String path, Map<String, Object> request) {
+    private RestJson.Members post(String operation, String path, Map<String, Object> request) {
         String body = rest.call(operation, "POST", rest.resolve(path), Map.of(), PyJson.COMPACT.dumps(request),
                 new RestJson.Errors() {
                     @Override
@@ -195,7 +173,7 @@ public final class HttpOidcApi implements OidcApi {
                         return HttpOidcApi.this.exception(operation, f);
                     }
                 });
-        return rest.object(operation, body);
+        return rest.members(operation, rest.object(operation, body));
     }
 
     /**

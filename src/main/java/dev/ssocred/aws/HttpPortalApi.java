@@ -30,8 +30,21 @@ public final class HttpPortalApi implements PortalApi {
         this.sdk = sdk;
     }
 
-    /** Main's: {@code sdk} makes the SDK's client, for the other operations and the endpoints we leave to it. */
-    public static PortalApi.Factory factory(Supplier<PortalApi.Factory> sdk) {
+    /**
+     * Main's: the SDK's client (with {@link SdkClients#defaults()}, made only when needed) for the other operations
+     * and the endpoints we leave to it. A class, not a lambda: every Context is made with this.
+     */
+    public static PortalApi.Factory factory() {
+        return factory(new Supplier<PortalApi.Factory>() {
+            @Override
+            public PortalApi.Factory get() {
+                return SdkPortalApi.factory(SdkClients.defaults());
+            }
+        });
+    }
+
+    /** {@code sdk} makes the SDK's client, for the other operations and the endpoints we leave to it. */
+    static PortalApi.Factory factory(Supplier<PortalApi.Factory> sdk) {
         return factory(sdk, RestJson.Settings.DEFAULTS);
     }
 
@@ -73,21 +86,13 @@ public final class HttpPortalApi implements PortalApi {
                 });
         Object rc = rest.object(OPERATION, body).get("roleCredentials");
         if (rc != null && !(rc instanceof Map)) {
-            throw rest.malformed(OPERATION, "the answer is not what the API defines");
+            throw rest.malformed(OPERATION, RestJson.NOT_DEFINED);
         }
-        Map<?, ?> c = rc == null ? Map.of() : (Map<?, ?>) rc;
-        String id;
-        String secret;
-        String session;
-        Long expiration;
-        try {
-            id = RestJson.text(c.get("accessKeyId"));
-            secret = RestJson.text(c.get("secretAccessKey"));
-            session = RestJson.text(c.get("sessionToken"));
-            expiration = RestJson.integer(c.get("expiration"));
-        } catch (RestJson.Unreadable e) {
-            throw rest.malformed(OPERATION, "the answer is not what the API defines");
-        }
+        RestJson.Members c = rest.members(OPERATION, rc == null ? Map.of() : (Map<?, ?>) rc);
+        String id = c.text("accessKeyId");
+        String secret = c.text("secretAccessKey");
+        String session = c.text("sessionToken");
+        Long expiration = c.integer("expiration");
         if (id == null || secret == null || expiration == null) {
             throw rest.malformed(OPERATION, "the answer had no complete roleCredentials");
         }

@@ -242,6 +242,9 @@ final class RestJson {
         return status == 429 ? Kind.THROTTLED : status >= 500 ? Kind.SERVER_ERROR : Kind.OTHER;
     }
 
+    /** What {@link #malformed} says of an answer the SDK's unmarshaller would refuse. */
+    static final String NOT_DEFINED = "the answer is not what the API defines";
+
     /** An answer that is not what the API defines: no cause and no quote of the body, which may hold a secret. */
     ServiceException malformed(String operation, String what) {
         return new ServiceException(Kind.OTHER, operation, endpoint(), what, null);
@@ -252,7 +255,50 @@ final class RestJson {
         try {
             return Json.parseObject(text);
         } catch (IOException | RuntimeException e) {
-            throw malformed(operation, "the answer is not what the API defines");
+            throw malformed(operation, NOT_DEFINED);
+        }
+    }
+
+    /** {@code json}'s members, read as the SDK's unmarshaller reads them, for {@code operation}'s answer. */
+    Members members(String operation, Map<?, ?> json) {
+        return new Members(operation, json);
+    }
+
+    /** An answer's members; one the SDK would refuse makes the whole answer {@link #malformed}. */
+    final class Members {
+        private final String operation;
+        private final Map<?, ?> json;
+
+        private Members(String operation, Map<?, ?> json) {
+            this.operation = operation;
+            this.json = json;
+        }
+
+        /** A string member ({@link RestJson#text}). */
+        String text(String name) {
+            try {
+                return RestJson.text(json.get(name));
+            } catch (Unreadable e) {
+                throw malformed(operation, NOT_DEFINED);
+            }
+        }
+
+        /** A member of the model's {@code Long} type ({@link RestJson#integer}). */
+        Long integer(String name) {
+            try {
+                return RestJson.integer(json.get(name));
+            } catch (Unreadable e) {
+                throw malformed(operation, NOT_DEFINED);
+            }
+        }
+
+        /** A member of the model's {@code Integer} type: out of its range, the SDK refuses it too. */
+        Integer int32(String name) {
+            Long n = integer(name);
+            if (n != null && n != n.intValue()) {
+                throw malformed(operation, NOT_DEFINED);
+            }
+            return n == null ? null : n.intValue();
         }
     }
 

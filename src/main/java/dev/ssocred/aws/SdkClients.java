@@ -120,7 +120,7 @@ public record SdkClients(Duration connectTimeout, Duration callTimeout, boolean 
             // A parser's message may quote the body it choked on, and a token answer's body is a secret. No cause
             // either: --debug prints the cause chain.
             return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint,
-                    "the answer is not what the API defines", null);
+                    RestJson.NOT_DEFINED, null);
         }
         return new ServiceException(ServiceException.Kind.OTHER, operation, endpoint,
                 ServiceException.firstLine(e.getMessage()), e);
