@@ -4,6 +4,7 @@ import dev.ssocred.config.AwsConfig;
 import dev.ssocred.config.AwsPaths;
 import dev.ssocred.config.Environment;
 import dev.ssocred.config.ProfileResolver;
+import dev.ssocred.config.ServiceEndpoints;
 import dev.ssocred.creds.CredentialsService;
 import dev.ssocred.creds.PortalApi;
 import dev.ssocred.creds.RoleCredentialsCache;
@@ -221,7 +222,7 @@ public final class Context {
         if (tokenService == null) {
             tokenService = new TokenService(tokenCache(), new OidcApi.Factory() {
                 @Override
-                public OidcApi create(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+                public OidcApi create(String region, ServiceEndpoints endpoints) {
                     return oidc.get().create(region, endpoints);
                 }
             }, clock, warnings, lockTimeout());
@@ -270,7 +271,7 @@ public final class Context {
         return new CredentialsService(new RoleCredentialsCache(paths.cliCacheDir(), displays, warnings),
                 tokenService(), new PortalApi.Factory() {
                     @Override
-                    public dev.ssocred.creds.PortalApi create(String region, dev.ssocred.config.ServiceEndpoints endpoints) {
+                    public dev.ssocred.creds.PortalApi create(String region, ServiceEndpoints endpoints) {
                         return portal.get().create(region, endpoints);
                     }
                 }, clock, lockTimeout(), warnings);

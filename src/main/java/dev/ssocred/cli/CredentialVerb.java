@@ -31,7 +31,10 @@ final class CredentialVerb {
                     + (creds.expiration() == null ? "never (long-term keys)" : creds.expiration()));
         }
         // credential_process output carries no region; the shell formats export it when the profile sets one.
-        Optional<String> exported = format == CredentialFormat.PROCESS ? Optional.empty() : region.isPresent() ? region : source.region();
+        Optional<String> exported = Optional.empty();
+        if (format != CredentialFormat.PROCESS) {
+            exported = region.isPresent() ? region : source.region();
+        }
         try {
             ctx.out().print(format.render(creds, exported));
         } catch (IllegalArgumentException e) {

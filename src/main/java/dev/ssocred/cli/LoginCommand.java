@@ -60,15 +60,11 @@ final class LoginCommand implements Callable<Integer> {
         SsoSession session = chosen.session();
         ServiceEndpoints endpoints = chosen.endpoints();
         String fix = chosen.fix();
-        // Classes, not lambdas, up to the prompt: each lambda a JVM links costs ~0.1 ms (docs/performance.md).
+        // Classes, not lambdas, up to the prompt: each lambda a JVM links costs ~0.1 ms (docs/performance.md). A
+        // lambda behind --debug is linked only when it asks.
         if (ctx.debug()) {
-            ctx.debug(new java.util.function.Supplier<String>() {
-                @Override
-                public String get() {
-                    return "signing in to " + session.label() + " in " + session.region() + "; token file "
-                            + ctx.display(ctx.tokenCache().tokenPath(session));
-                }
-            });
+            ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
+                    + ctx.display(ctx.tokenCache().tokenPath(session)));
         }
         var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal() && Platform.cursorControl(ctx.env()),
                 !noBrowser, new java.util.function.IntSupplier() {

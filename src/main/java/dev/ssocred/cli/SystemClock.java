@@ -29,12 +29,7 @@ final class SystemClock extends Clock {
         long offset = clock instanceof SystemClock
                 ? java.util.TimeZone.getDefault().getOffset(t.toEpochMilli()) / 1000
                 : clock.getZone().getRules().getOffset(t).getTotalSeconds();
-        long s = Math.floorMod(t.getEpochSecond() + offset, 86_400);
-        return two(s / 3600) + ":" + two(s / 60 % 60) + ":" + two(s % 60);
-    }
-
-    private static String two(long n) {
-        return n < 10 ? "0" + n : Long.toString(n);
+        return dev.ssocred.io.Timestamps.timeOfDay(t, offset);
     }
 
     @Override

@@ -32,6 +32,15 @@ public final class Timestamps {
         return dateTime(t).append("+00:00").toString();
     }
 
+    /** {@code HH:mm:ss} of {@code t} at {@code offsetSeconds} from UTC. */
+    public static String timeOfDay(Instant t, long offsetSeconds) {
+        long second = Math.floorMod(t.getEpochSecond() + offsetSeconds, 86_400);
+        StringBuilder sb = new StringBuilder(8);
+        pad(sb, second / 3600, 2).append(':');
+        pad(sb, second / 60 % 60, 2).append(':');
+        return pad(sb, second % 60, 2).toString();
+    }
+
     private static StringBuilder dateTime(Instant t) {
         long seconds = t.getEpochSecond();
         long day = Math.floorDiv(seconds, 86_400);
