@@ -50,7 +50,11 @@ profile=bench-readonly
 "$ssocred" warmup                                   # the class-data archive, as an installed ssocred has it
 "$ssocred" process --profile "$profile" > /dev/null # fills ~/.aws/cli/cache for the warm runs
 
-hello="java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello"
+# The hello worlds start with the launcher's flags for their JDK (src/main/sh/launcher.sh): G1 before JDK 25, the
+# serial collector from 25 on, and no perf data file.
+major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+gc=-XX:+UseG1GC; [ "${major:-0}" -ge 25 ] && gc=-XX:+UseSerialGC
+hello="java -Xshare:auto -XX:TieredStopAtLevel=1 $gc -XX:-UsePerfData -cp $work/hello Hello"
 names=(java-hello ssocred-warm ssocred-env-warm js-fromSSO boto3 ssocred-cold ssocred-burst32 java-hello-x32 ssocred-warm-x32)
 commands=("$hello"
   "$ssocred process --profile $profile"
@@ -60,14 +64,14 @@ commands=("$hello"
   "$ssocred process --profile $profile"
   "$bench/burst.sh 32 $profile"
   "$bench/parallel.sh 32 $hello"
-  "$bench/parallel.sh 32 $ssocred process --profile $profile")
+  "$bench/burst.sh 32 $profile")
 prepares=(true true true true true "$bench/prepare.sh cold" "$bench/prepare.sh burst" true true)
 # The tarball's install (its own jlink runtime and package-time AOT cache), when mvn package could build it.
 tarball=$(ls "$root"/target/ssocred-*-linux-x64.tar.gz 2>/dev/null | head -1 || true)
 if [ -n "$tarball" ]; then
   rm -rf "$work/bundle" && mkdir -p "$work/bundle" && tar xzf "$tarball" -C "$work/bundle" --strip-components=1
   names+=(bundle-java-hello bundle-warm bundle-version)
-  commands+=("$work/bundle/runtime/bin/java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello"
+  commands+=("$work/bundle/runtime/bin/java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp $work/hello Hello"
     "$work/bundle/bin/ssocred process --profile $profile" "$work/bundle/bin/ssocred --version")
   prepares+=(true true true)
 fi

@@ -27,7 +27,9 @@ if ! command -v "$java" >/dev/null 2>&1; then
 fi
 if [ -t 2 ]; then tty=true; else tty=false; fi
 if [ -t 1 ]; then otty=true; else otty=false; fi # help in colour only on a terminal (cli.Platform.colors)
-flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+flags="-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
+# The collector, chosen below by the JDK's version: G1 unless we know the JDK is 25 or newer (docs/performance.md).
+gc=-XX:+UseG1GC
 
 jar=$self
 [ -n "$bundle" ] && jar=$bundle/lib/ssocred.jar
@@ -82,6 +84,11 @@ if [ -n "$jreal" ]; then
       echo "hint: install Java 17+, or point JAVA_HOME or SSOCRED_JAVA at one" >&2
       exit 7 ;;
   esac
+  # JDK 17-24 map an archive's Java heap objects (interned strings, the module graph already resolved) only under G1,
+  # and a static archive holds them only when dumped under G1: with the serial collector a JDK 17 hit set up its
+  # module graph anew (~4-6 ms of each call, ~10 ms of CPU). JDK 25+ load them under any collector, and there the
+  # serial one starts as fast and with less memory; the tarball's caches are trained with it (packages.sh).
+  case $major in 2[5-9]|[3-9][0-9]) gc=-XX:+UseSerialGC ;; esac
   # An archive that cannot be used is ignored; say nothing about it (the JVM would warn on every run).
   case $major in
     1[7-9]|2[0-4]) ext=jsa; quiet="-Xlog:cds*=off:stderr" ;;
@@ -114,6 +121,8 @@ if [ -n "$jreal" ]; then
     flags="$flags $quiet"
   fi
 fi
+
+flags="$flags $gc"
 
 # True when every path given is ours (or root's, after -r: a bundle installed by the .deb) and not writable by group
 # or others; a symlink is judged by its target. One stat for all of them: /proc/$$ is this shell's, so its owner is

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The class-data archive runs as code in every ssocred process, and the JVM checks only the jar's path, size and
  * time against it. These tests run the packaged launcher the way it meets hostile or odd homes: no HOME, a relative
  * cache directory, umask 000, a group-writable cache, a dump that failed, a builder killed mid-way, a space in
- * HOME, a truncated archive.
+ * HOME, a truncated or damaged archive.
  */
 class ArchiveTrustIT {
     @TempDir
@@ -164,13 +164,25 @@ class ArchiveTrustIT {
     }
 
     @Test
-    void aTruncatedArchiveCrashesTheJvmWithNothingOnStdoutAndNoReportInTheWorkingDirectory() throws Exception {
+    void aDamagedArchiveCrashesTheJvmWithNothingOnStdoutAndNoReportInTheWorkingDirectory() throws Exception {
         assertEquals(0, Launcher.run(env, "warmup").code());
         Path archive = archive();
         byte[] whole = Files.readAllBytes(archive);
         int crashes = 0;
+        // Cut short (a copy or a disk that filled up), or a tenth of it zeroed (a damaged disk). Under G1 (JDK 17-24)
+        // the JVM checks a static archive's length against its heap regions and carries on without it when cut; a
+        // hole in the class metadata it maps as it is, and then crashes.
+        List<byte[]> damaged = new java.util.ArrayList<>();
         for (int fifths = 1; fifths <= 4; fifths++) {
-            Files.write(archive, java.util.Arrays.copyOf(whole, whole.length * fifths / 5));
+            damaged.add(java.util.Arrays.copyOf(whole, whole.length * fifths / 5));
+        }
+        for (int tenths = 1; tenths <= 4; tenths++) {
+            byte[] holed = whole.clone();
+            java.util.Arrays.fill(holed, whole.length * tenths / 10, whole.length * (tenths + 1) / 10, (byte) 0);
+            damaged.add(holed);
+        }
+        for (byte[] bytes : damaged) {
+            Files.write(archive, bytes);
             Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-------"));
             Run.Result r = sh("exec '" + Launcher.path() + "' --version");
             // Either the JVM notices and starts without the archive, or it crashes: then nothing may reach stdout.
@@ -186,7 +198,7 @@ class ArchiveTrustIT {
                         "the crash report (memory contents) stays in the private cache directory");
             }
         }
-        assertTrue(crashes > 0, "no truncation made the JVM crash: the case this test is about did not happen");
+        assertTrue(crashes > 0, "no damage made the JVM crash: the case this test is about did not happen");
     }
 
     private Path waitFor(String suffix) throws Exception {
