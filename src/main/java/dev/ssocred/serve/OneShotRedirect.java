@@ -34,6 +34,7 @@ public final class OneShotRedirect implements AutoCloseable {
     }
 
     public static OneShotRedirect start(String target) throws IOException {
+        NoDelay.forJdkHttpServer();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 8);
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
