@@ -122,7 +122,12 @@ if [ -n "$jreal" ]; then
   fi
 fi
 
-flags="$flags $gc"
+# A collector named in SSOCRED_JAVA_OPTS is the user's choice; two would stop the JVM ("Multiple garbage collectors").
+case " ${SSOCRED_JAVA_OPTS:-} " in
+  *" -XX:+UseSerialGC "*|*" -XX:+UseParallelGC "*|*" -XX:+UseG1GC "*|*" -XX:+UseZGC "*|*" -XX:+UseShenandoahGC "*|\
+  *" -XX:+UseEpsilonGC "*) gc="" ;;
+esac
+flags="$flags${gc:+ $gc}"
 
 # True when every path given is ours (or root's, after -r: a bundle installed by the .deb) and not writable by group
 # or others; a symlink is judged by its target. One stat for all of them: /proc/$$ is this shell's, so its owner is

@@ -201,7 +201,27 @@ class LauncherIT {
 
     @Test
     void warmupWritesAClassDataArchiveThatLaterRunsUseWithCleanStdout() throws Exception {
+        env.put("JAVA_HOME", System.getProperty("java.home"));
         warmupThenAHitFromTheArchive();
+    }
+
+    /**
+     * Two collectors stop the JVM ("Multiple garbage collectors selected"), so one named in SSOCRED_JAVA_OPTS
+     * replaces the launcher's; without one, the launcher's is G1 unless it knows the JDK is 25 or newer.
+     */
+    @Test
+    void aCollectorNamedInSsocredJavaOptsReplacesTheLaunchersOwn() throws Exception {
+        loggedIn();
+        java.nio.file.Path log = home.resolve("gc.log");
+        env.put("SSOCRED_JAVA_OPTS", "-Xlog:gc=info:file=" + log);
+        Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files2.read(log).contains("Using G1"), Files2.read(log)); // SSOCRED_CDS=off: the JDK is not read
+        env.put("SSOCRED_JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc=info:file=" + log);
+        r = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(EXPECTED, r.out());
+        assertTrue(Files2.read(log).contains("Using Serial"), Files2.read(log));
     }
 
     /** The same with a JDK 25 (its AOT cache, trained on cache hits, with the launcher's exact module options). */
@@ -229,12 +249,20 @@ class LauncherIT {
         }
         assertTrue(w.err().contains("wrote " + archive), w.err());
         java.nio.file.Path log = home.resolve("classes.log");
-        env.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        java.nio.file.Path sharing = home.resolve("sharing.log");
+        boolean aot = archive.toString().endsWith(".aot");
+        // The archive's heap objects, and with them the module graph resolved at dump time, are used: on JDK 17-24
+        // only under G1, which the launcher picks there (docs/performance.md); JDK 25+ use them under its serial
+        // collector.
+        env.put("SSOCRED_JAVA_OPTS", "-Xlog:class+load=info:file=" + log + " -Xlog:" + (aot ? "aot" : "cds")
+                + "=info:file=" + sharing + " -Xlog:gc=info:file=" + sharing + ".gc");
         Launcher.Result r = Launcher.run(env, "process", "--profile", "dev");
         assertEquals(EXPECTED, r.out());
         assertEquals("", r.err());
         assertTrue(java.util.regex.Pattern.compile("dev\\.ssocred\\.cli\\.FastPath source: shared objects file")
                 .matcher(Files2.read(log)).find(), "FastPath came from the archive");
+        assertTrue(Files2.read(sharing).contains("full module graph: enabled"), Files2.read(sharing));
+        assertTrue(Files2.read(java.nio.file.Path.of(sharing + ".gc")).contains(aot ? "Using Serial" : "Using G1"));
         return archive;
     }
 
