@@ -84,15 +84,14 @@ if [ -n "$jreal" ]; then
       echo "hint: install Java 17+, or point JAVA_HOME or SSOCRED_JAVA at one" >&2
       exit 7 ;;
   esac
-  # JDK 17-24 map an archive's Java heap objects (interned strings, the module graph already resolved) only under G1,
-  # and a static archive holds them only when dumped under G1: with the serial collector a JDK 17 hit set up its
-  # module graph anew (~4-6 ms of each call, ~10 ms of CPU). JDK 25+ load them under any collector, and there the
-  # serial one starts as fast and with less memory; the tarball's caches are trained with it (packages.sh).
-  case $major in 2[5-9]|[3-9][0-9]) gc=-XX:+UseSerialGC ;; esac
   # An archive that cannot be used is ignored; say nothing about it (the JVM would warn on every run).
+  # The collector: JDK 17-24 map an archive's Java heap objects (interned strings, the module graph already resolved)
+  # only under G1, and a static archive holds them only when dumped under G1: with the serial collector a JDK 17 hit
+  # set up its module graph anew (~4-6 ms of each call, ~10 ms of CPU). JDK 25+ load them under any collector, and
+  # there the serial one starts as fast and with less memory; the tarball's caches are trained with it (packages.sh).
   case $major in
     1[7-9]|2[0-4]) ext=jsa; quiet="-Xlog:cds*=off:stderr" ;;
-    2[5-9]|[3-9][0-9]) ext=aot; quiet="-Xlog:cds*=off:stderr -Xlog:aot*=off:stderr" ;;
+    2[5-9]|[3-9][0-9]) ext=aot; quiet="-Xlog:cds*=off:stderr -Xlog:aot*=off:stderr"; gc=-XX:+UseSerialGC ;;
     *) ext="" ;;
   esac
   # Only an absolute XDG_CACHE_HOME, else an absolute HOME: a relative or empty one would point somewhere shared.
