@@ -177,13 +177,20 @@ public final class Context {
     /** Diagnostics for --debug: names, paths and expiries only, never a secret. */
     public void debug(Supplier<String> message) {
         if (debug) {
-            debugLine(message.get());
+            debug(message.get());
         }
     }
 
-    private void debugLine(String message) {
-        err.println("ssocred: debug: " + Sanitize.line(message));
-        err.flush();
+    /**
+     * The same for a line already made. Up to a login's prompt and on a cache miss, callers build it under
+     * {@code if (ctx.debug())} rather than hand over a lambda: each lambda a JVM links costs it ~0.1 ms
+     * (docs/performance.md).
+     */
+    public void debug(String message) {
+        if (debug) {
+            err.println("ssocred: debug: " + Sanitize.line(message));
+            err.flush();
+        }
     }
 
     public String display(Path p) {
@@ -204,7 +211,7 @@ public final class Context {
         if (config == null) {
             config = AwsConfig.load(paths, env, warnings);
             if (debug) {
-                debugLine("config " + display(paths.configFile()) + ", credentials " + display(paths.credentialsFile()));
+                debug("config " + display(paths.configFile()) + ", credentials " + display(paths.credentialsFile()));
             }
         }
         return config;

@@ -19,15 +19,15 @@ final class CredentialVerb {
     /** {@code region}: --region, which replaces the profile's region in the shell formats. */
     static void print(Context ctx, String profileName, CredentialFormat format, Optional<String> region) {
         CredentialSource source = ctx.sources().resolve(profileName);
-        // No lambda is linked unless --debug asks (each costs a miss ~0.1 ms: docs/performance.md).
+        // Built only when --debug asks, and without a lambda (Context.debug(String)).
         if (ctx.debug()) {
-            ctx.debug(() -> describe(ctx, source));
+            ctx.debug(describe(ctx, source));
         }
         // credential_process is run by an SDK that cannot answer a prompt: an MFA code is asked for only elsewhere.
         RoleCredentials creds = ctx.credentials(format != CredentialFormat.PROCESS).credentials(source,
                 loginCommand(profileName));
         if (ctx.debug()) {
-            ctx.debug(() -> "credentials " + creds.accessKeyId() + " expire at "
+            ctx.debug("credentials " + creds.accessKeyId() + " expire at "
                     + (creds.expiration() == null ? "never (long-term keys)" : creds.expiration()));
         }
         // credential_process output carries no region; the shell formats export it when the profile sets one.

@@ -60,10 +60,9 @@ final class LoginCommand implements Callable<Integer> {
         SsoSession session = chosen.session();
         ServiceEndpoints endpoints = chosen.endpoints();
         String fix = chosen.fix();
-        // Classes, not lambdas, up to the prompt: each lambda a JVM links costs ~0.1 ms (docs/performance.md). A
-        // lambda behind --debug is linked only when it asks.
+        // Classes, not lambdas, up to the prompt: each lambda a JVM links costs ~0.1 ms (docs/performance.md).
         if (ctx.debug()) {
-            ctx.debug(() -> "signing in to " + session.label() + " in " + session.region() + "; token file "
+            ctx.debug("signing in to " + session.label() + " in " + session.region() + "; token file "
                     + ctx.display(ctx.tokenCache().tokenPath(session)));
         }
         var listener = new TerminalLoginListener(ctx.err(), ctx.stderrIsTerminal() && Platform.cursorControl(ctx.env()),
@@ -104,9 +103,10 @@ final class LoginCommand implements Callable<Integer> {
         } finally {
             removeHook(onInterrupt);
         }
-        ctx.err().println("Logged in to " + session.startUrl() + (session.name().isPresent() ? " (sso-session "
-                + session.name().get() + ")" : "") + "; the token expires at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
-                .format(token.expiresAt().atZone(ctx.clock().getZone())) + ".");
+        String named = session.name().isPresent() ? " (sso-session " + session.name().get() + ")" : "";
+        ctx.err().println("Logged in to " + session.startUrl() + named + "; the token expires at "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").format(token.expiresAt().atZone(
+                ctx.clock().getZone())) + ".");
         if (session.isLegacy()) {
             ctx.err().println("Note: this profile keeps sso_start_url on the profile, so the token cannot be "
                     + "refreshed; an [sso-session] with sso_registration_scopes = sso:account:access can.");

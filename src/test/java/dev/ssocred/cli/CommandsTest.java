@@ -266,6 +266,21 @@ class CommandsTest {
     }
 
     @Test
+    void debugSaysWhereTheCredentialsComeFromAndWhenTheyExpireButNoSecret() {
+        loggedIn(Duration.ofHours(8));
+        var r = cli.run("--debug", "process", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("ssocred: debug: config "), r.err());
+        assertTrue(r.err().contains("ssocred: debug: profile dev: sso-session 'corp', account 111122223333, role ReadOnly; token file "), r.err());
+        assertTrue(r.err().contains("ssocred: debug: credentials ASIA1 expire at 2030-01-01T00:00:00Z"), r.err());
+        for (String secret : List.of("secret/ReadOnly", "session+", "cached-at")) {
+            assertFalse(r.err().contains(secret), "a secret in the debug output: " + r.err());
+        }
+        var quiet = cli.run("process", "dev");
+        assertFalse(quiet.err().contains("debug"), "debug lines only with --debug: " + quiet.err());
+    }
+
+    @Test
     void writeKeepsOddValuesOfOtherSectionsByteForByte() {
         loggedIn(Duration.ofHours(8));
         String before = "[tools]\r\ncredential_process = \"C:\\Program Files\\x.exe\" --arg ${HOME} %(y)s\r\n"
