@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged launcher with its three class-data archives (docs/performance.md): a cache hit runs in one JVM started
  * with the hit path's archive, and so does an SSO role's miss, refresh included (no SDK: aws.HttpOidcApi,
  * aws.HttpPortalApi); a role assumed through STS is handed to a second JVM started with the whole archive, while the
- * first holds the entry's lock; a login starts with its own archive, and loads neither the SDK nor picocli. Every JVM writes its own class-load log ({@code %p}), which says which JVM loaded
- * what.
+ * first holds the entry's lock; a login starts with its own archive, and loads neither the SDK nor picocli. Every
+ * JVM writes its own class-load log ({@code %p}), which says which JVM loaded what.
  */
 class MissHandOffIT {
     static final String GUARDED = "arn:aws:iam::444455556666:role/Guarded";
