@@ -2,7 +2,7 @@
 # ssocred: this shell prelude is followed by the ssocred jar; copy the whole file onto PATH to install.
 # Java 17+ is taken from $SSOCRED_JAVA, $JAVA_HOME or PATH. Every JVM message goes to stderr so that
 # credential_process output on stdout stays clean. See docs/performance.md for the flags and the class-data
-# archive, docs/security.md for why the archive is trusted only from a private directory.
+# archive, docs/security.md for why an archive is trusted only from a private directory or the package itself.
 build=@BUILD@
 # In the tarball and the .deb this file is bin/ssocred beside lib/ssocred.jar and a runtime trimmed with jlink
 # (runtime/), with its class-data archive made when the package was built (lib/ssocred.aot). /usr/bin/ssocred is a
@@ -52,8 +52,22 @@ strhash() {
     hash=$(( (hash * 33 + ${#hp} + 1) % 4294967296 ))
   done
 }
+# $java as 'command -v' finds it, into $jbin: a path with a slash as it is, a name by walking PATH. 'jbin=$(command -v)'
+# would cost every call a fork (~0.2 ms); it stays the fallback for whatever the walk does not find.
+findjava() {
+  jbin=""
+  case $java in
+    */*) [ -f "$java" ] && [ -x "$java" ] && jbin=$java ;;
+    *) rest=$PATH:
+      while [ -n "$rest" ]; do
+        d=${rest%%:*}; rest=${rest#*:}
+        if [ -f "${d:-.}/$java" ] && [ -x "${d:-.}/$java" ]; then jbin=${d:-.}/$java; break; fi
+      done ;;
+  esac
+  [ -n "$jbin" ] || jbin=$(command -v "$java")
+}
 jreal=""
-if [ "${SSOCRED_CDS:-on}" != off ] && jbin=$(command -v "$java"); then
+if [ "${SSOCRED_CDS:-on}" != off ] && findjava; then
   case $jbin in
     /*) jreal=$jbin
       if [ -L "$jbin" ]; then
@@ -104,8 +118,8 @@ if [ -n "$jreal" ]; then
   # $login what a login loads (no picocli, no SDK); $whole holds the AWS SDK and picocli too, for every other verb
   # and for the second JVM that an assumed role's miss is handed to (SSOCRED_STAGE=miss, cli.MissHandOff).
   if [ -n "$bundle" ] && [ "$ext" = aot ] && [ -f "$bundle/lib/ssocred.aot" ] && [ -z "$SSOCRED_JAVA" ]; then
-    # The package's own AOT caches, trained when it was built: used if the bundle is ours or root's and nobody else
-    # can write them (see trusted() below); never rebuilt per user.
+    # The package's own AOT caches, trained when it was built, trusted as its jar is (see archtrusted() below); never
+    # rebuilt per user.
     ext=packaged
     archive=$bundle/lib/ssocred.aot
     whole=$bundle/lib/ssocred-all.aot
@@ -128,12 +142,9 @@ case " ${SSOCRED_JAVA_OPTS:-} " in
 esac
 flags="$flags${gc:+ $gc}"
 
-# True when every path given is ours (or root's, after -r: a bundle installed by the .deb) and not writable by group
-# or others; a symlink is judged by its target. One stat for all of them: /proc/$$ is this shell's, so its owner is
-# us, and each further process would cost every call ~1 ms.
+# True when every path given is ours and not writable by group or others; a symlink is judged by its target. One stat
+# for all of them: /proc/$$ is this shell's, so its owner is us, and each further process would cost every call ~1 ms.
 trusted() {
-  anyroot=false
-  if [ "$1" = -r ]; then anyroot=true; shift; fi
   info=$(stat -L -c '%u %a' -- "/proc/$$" "$@" 2>/dev/null) || return 1
   n=0
   for f in $info; do
@@ -141,17 +152,18 @@ trusted() {
     case $n in
       1) me=$f ;;
       2) ;;
-      *[13579])
-        if [ "$f" != "$me" ] && { ! $anyroot || [ "$f" != 0 ]; }; then return 1; fi ;;
+      *[13579]) [ "$f" = "$me" ] || return 1 ;;
       *) case $f in *[2367]?|*[2367]) return 1 ;; esac ;;
     esac
   done
   [ "$n" -eq $(( 2 * $# + 2 )) ]
 }
 
-# The archives' own check: the bundle's (root may own it) or the user's cache directory, then the files named.
+# The archives' own check: the user's cache directory, then the files named. A package's caches are its own files,
+# installed with its jar and its runtime (whose lib/server/classes.jsa the JVM maps unasked): whoever could replace
+# them could replace the jar or the java beside them, so they are trusted as those are, and no stat is spent on them.
 archtrusted() {
-  if [ "$ext" = packaged ]; then trusted -r "$bundle" "$bundle/lib" "$@"; else trusted "$root" "$cache" "$@"; fi
+  [ "$ext" = packaged ] || trusted "$root" "$cache" "$@"
 }
 
 # The private cache directory, created if need be; false when it cannot be had safely.

@@ -10,7 +10,6 @@ import dev.ssocred.io.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -71,10 +70,13 @@ public final class RoleCredentialsCache {
         return dir.resolve(key + ".json");
     }
 
-    /** The AWS CLI reuses cached role credentials while more than this remains. */
-    public static final java.time.Duration REUSE_WINDOW = java.time.Duration.ofMinutes(15);
+    /**
+     * The AWS CLI reuses cached role credentials while more than this remains (15 minutes), in seconds: a
+     * {@code java.time.Duration} would cost a hit its class and {@code BigInteger}, which its static fields make.
+     */
+    public static final long REUSE_WINDOW_SECONDS = 15 * 60;
 
-    /** Cached credentials with more than {@link #REUSE_WINDOW} left at {@code now}. */
+    /** Cached credentials with more than {@link #REUSE_WINDOW_SECONDS} left at {@code now}. */
     public Optional<RoleCredentials> readFresh(SsoProfile p, Instant now) {
         return readFresh(key(p), now);
     }
@@ -85,7 +87,7 @@ public final class RoleCredentialsCache {
      */
     public Optional<RoleCredentials> readFresh(String key, Instant now) {
         Optional<RoleCredentials> c = read(key);
-        return c.isPresent() && java.time.Duration.between(now, c.get().expiration()).compareTo(REUSE_WINDOW) >= 0 ? c
+        return c.isPresent() && !c.get().expiration().isBefore(now.plusSeconds(REUSE_WINDOW_SECONDS)) ? c
                 : Optional.empty();
     }
 
@@ -115,7 +117,11 @@ public final class RoleCredentialsCache {
                         + "); not using it, fetching new credentials (fix: chmod go-w " + display.apply(dir) + ")");
                 return Optional.empty();
             }
-            Map<String, Object> json = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+            Optional<byte[]> bytes = TextFiles.readBytes(file);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Object> json = Json.parseObject(TextFiles.utf8(bytes.get()));
             if (json.get("Credentials") instanceof Map<?, ?> c) {
                 Optional<Instant> exp = Timestamps.parse(str(c.get("Expiration")));
                 if (str(c.get("AccessKeyId")) != null && str(c.get("SecretAccessKey")) != null && exp.isPresent()) {
@@ -128,8 +134,6 @@ public final class RoleCredentialsCache {
                 }
             }
             warnings.accept(display.apply(file) + " is not a role-credential cache entry; fetching new credentials");
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
             warnings.accept(display.apply(file) + " is unreadable (" + e.getMessage() + "); fetching new credentials");
         }

@@ -123,9 +123,11 @@ public final class TokenCache {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            Optional<byte[]> bytes = TextFiles.readBytes(file);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            text = TextFiles.utf8(bytes.get());
         } catch (IOException e) {
             throw new SsocredException(ExitCode.CONFIG, "cannot read " + display.apply(file) + ": " + e.getMessage(),
                     "check the permissions of " + display.apply(file));

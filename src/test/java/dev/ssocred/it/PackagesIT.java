@@ -97,12 +97,22 @@ class PackagesIT {
                 help.out());
         assertFalse(help.err().contains("picocli."), "help without picocli");
 
-        // Anyone else able to write the cache could run code as us: then it is not used.
-        Files.setPosixFilePermissions(bundle.resolve("lib/ssocred.aot"),
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
-        Run.Result refused = Run.run(logging, dir, List.of(ssocred, "--version"));
-        assertEquals(0, refused.code(), refused.toString());
-        assertFalse(refused.err().contains("Opened AOT cache"), refused.err());
+        // The package's caches are its own files, trusted as its jar and runtime are (docs/security.md): no stat
+        // process is spent on them (a user's own archive gets one, ArchiveTrustIT). A stat on this PATH notes its use.
+        Path stat = Path.of(env.get("PATH"), "stat");
+        Path used = dir.resolve("stat-was-run");
+        Files.delete(stat);
+        Files.writeString(stat, "#!/bin/sh\n: > '" + used + "'\nexec /usr/bin/stat \"$@\"\n");
+        Files.setPosixFilePermissions(stat, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (List<String> call : List.of(List.of(ssocred, "--version"), List.of(ssocred, "process", "--profile", "nope"),
+                List.of(ssocred, "login", "--help"))) {
+            Run.Result again = Run.run(logging, dir, call);
+            assertTrue(again.err().contains("Opened AOT cache " + bundle.resolve("lib")), again.err());
+            assertFalse(Files.exists(used), "the launcher ran stat for " + call);
+        }
+        Run.Result probe = Run.run(env, dir, List.of("sh", "-c", "stat -c %a \"$0\"", ssocred));
+        assertEquals("755", probe.out().strip(), probe.toString());
+        assertTrue(Files.exists(used), "the stat on this PATH notes its use");
     }
 
     @Test
