@@ -12,15 +12,14 @@ import dev.ssocred.demo.DemoCommand;
 import dev.ssocred.demo.EmulatorCommand;
 import dev.ssocred.demo.Training;
 import dev.ssocred.demo.WarmupCommand;
+import dev.ssocred.io.Utf8Writer;
 import dev.ssocred.creds.PortalApi;
 import dev.ssocred.sso.OidcApi;
 import dev.ssocred.sso.Browser;
 import dev.ssocred.sso.Sleeper;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -62,9 +61,10 @@ public final class Main {
 
     static int run(String[] args) {
         Environment env = Environment.system();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdoutStream(), StandardCharsets.UTF_8));
+        // Utf8Writer, not OutputStreamWriter: the same bytes without a charset encoder (docs/performance.md).
+        PrintWriter out = new PrintWriter(new Utf8Writer(stdoutStream()));
         // stderr flushes on every line: a note such as "Waiting for ..." must reach the terminal before the wait.
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new Utf8Writer(new FileOutputStream(FileDescriptor.err)), true);
         if (args.length == 2 && args[0].equals("warmup") && (args[1].startsWith("--train") || args[1].equals("--prepare"))) {
             return train(err, args[1], env);
         }

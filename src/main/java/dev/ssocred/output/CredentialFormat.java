@@ -145,8 +145,19 @@ public enum CredentialFormat {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * The format named {@code s} (any case, '-' for '_'); IllegalArgumentException if none is. A loop, not
+     * {@code valueOf}: Enum.valueOf finds the constants by reflection, three classes and a native method call on
+     * every {@code ssocred env} (docs/performance.md).
+     */
     public static CredentialFormat parse(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
+        String name = s.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (CredentialFormat f : values()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format " + s);
     }
 
     /** A format {@code ssocred env} accepts (all but PROCESS), or empty. */

@@ -52,4 +52,31 @@ class PyJsonTest {
         // json.dumps("é/\"\\\n\t\u0001\u007f😀") == '"\\u00e9/\\"\\\\\\n\\t\\u0001\\u007f\\ud83d\\ude00"'
         assertEquals("\"\\u00e9/\\\"\\\\\\n\\t\\u0001\\u007f\\ud83d\\ude00\"", PyJson.DEFAULT.dumps("é/\"\\\n\t\u0001\u007f😀"));
     }
+
+    @Test
+    void quotingInRunsEscapesExactlyWhatCharByCharQuotingDid() {
+        // The char-by-char quoting this replaced, as the reference: every character on its own.
+        java.util.Random random = new java.util.Random(20261129);
+        String pool = "aZ09 /+=-_\"\\\n\r\t\b\f\u0000\u0001\u001f\u007e\u007f\u0080\u00e9\u2603\ud83d\ude00";
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int len = random.nextInt(12); len > 0; len--) {
+                s.append(pool.charAt(random.nextInt(pool.length())));
+            }
+            StringBuilder expected = new StringBuilder("\"");
+            for (char c : s.toString().toCharArray()) {
+                expected.append(switch (c) {
+                    case '"' -> "\\\"";
+                    case '\\' -> "\\\\";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    case '\b' -> "\\b";
+                    case '\f' -> "\\f";
+                    default -> c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+                });
+            }
+            assertEquals(expected.append('"').toString(), PyJson.DEFAULT.dumps(s.toString()), s.toString());
+        }
+    }
 }

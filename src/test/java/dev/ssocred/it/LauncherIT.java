@@ -101,6 +101,7 @@ class LauncherIT {
         assertTrue(loaded.contains("dev.ssocred.output.CredentialFormat"), "the log is the class-load log");
         assertTrue(!loaded.contains("LambdaMetafactory") && !loaded.contains("$$Lambda"),
                 "a lambda ran on an env cache hit: " + lambdas(loaded));
+        assertTrue(!loaded.contains("NativeMethodAccessorImpl"), "reflection on an env cache hit (Enum.valueOf's)");
         assertEquals(0, wm.getAllServeEvents().size());
     }
 

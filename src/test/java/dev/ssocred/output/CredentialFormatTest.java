@@ -22,6 +22,21 @@ class CredentialFormatTest {
     }
 
     @Test
+    void aFormatIsNamedInAnyCaseWithDashOrUnderscoreAndEnvTakesAllButProcess() {
+        for (CredentialFormat f : CredentialFormat.values()) {
+            assertEquals(f, CredentialFormat.parse(f.name().toLowerCase(java.util.Locale.ROOT)));
+            assertEquals(f, CredentialFormat.parse(f.name()));
+            assertEquals(f == CredentialFormat.PROCESS ? Optional.empty() : Optional.of(f),
+                    CredentialFormat.forEnv(f.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        assertEquals(CredentialFormat.POWERSHELL, CredentialFormat.parse("PowerShell"));
+        for (String unknown : new String[] {"", "sh", "bash ", "pwsh", "json5"}) {
+            assertThrows(IllegalArgumentException.class, () -> CredentialFormat.parse(unknown), unknown);
+            assertEquals(Optional.empty(), CredentialFormat.forEnv(unknown), unknown);
+        }
+    }
+
+    @Test
     void bashAndZshExportSingleQuoted() {
         String expected = "export AWS_ACCESS_KEY_ID='AKIA'\nexport AWS_SECRET_ACCESS_KEY='S'\nexport AWS_SESSION_TOKEN='T'\n"
                 + "export AWS_CREDENTIAL_EXPIRATION='2024-01-02T03:04:05+00:00'\n";
