@@ -42,8 +42,10 @@ public final class AwsConfig {
     }
 
     public static AwsConfig load(AwsPaths paths, Environment env, Consumer<String> warnings) {
-        return new AwsConfig(read(paths.configFile(), env, warnings), read(paths.credentialsFile(), env, warnings),
-                warnings, java.nio.file.Files.exists(paths.configFile()));
+        // Whether the config exists comes from its read, not from one more look at the file system.
+        Optional<IniFile> config = readIfThere(paths.configFile(), env, warnings);
+        return new AwsConfig(config.isPresent() ? config.get() : IniFile.empty(display(paths.configFile(), env)),
+                read(paths.credentialsFile(), env, warnings), warnings, config.isPresent());
     }
 
     /** Reads and parses one file; a missing file is an empty one, as for the AWS CLI. */
@@ -52,10 +54,16 @@ public final class AwsConfig {
     }
 
     static IniFile read(Path file, Environment env, Consumer<String> warnings) {
+        Optional<IniFile> read = readIfThere(file, env, warnings);
+        return read.isPresent() ? read.get() : IniFile.empty(display(file, env));
+    }
+
+    /** The file parsed, or empty when it does not exist. */
+    private static Optional<IniFile> readIfThere(Path file, Environment env, Consumer<String> warnings) {
         String display = display(file, env);
         Optional<String> read = TextFiles.readUtf8(file, display);
         if (read.isEmpty()) {
-            return IniFile.empty(display);
+            return Optional.empty();
         }
         String text = read.get();
         if (text.startsWith("\uFEFF")) {
@@ -64,7 +72,7 @@ public final class AwsConfig {
                     + "cannot read; save it as UTF-8 without BOM");
             text = text.substring(1);
         }
-        return IniParser.parse(text, display);
+        return Optional.of(IniParser.parse(text, display));
     }
 
     /** False when the config file does not exist (an empty file exists). */

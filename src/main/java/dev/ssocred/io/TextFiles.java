@@ -37,14 +37,15 @@ public final class TextFiles {
      * Read through java.io, not NIO: a file channel costs a credential_process call ~35 classes, the networking
      * library (NIO's {@code IOUtil} loads it) and a direct buffer, ~0.6 ms of a 30 ms call, on a path that reads two
      * small files (docs/performance.md). java.io says "not found" for a missing file and a denied one alike, so
-     * a failed open asks the file system which it was; that costs only the rare case.
+     * a failed open asks the file system which it was: only a file known not to exist is absent, and one behind a
+     * directory we may not search stays an error, as it was through NIO.
      */
     public static Optional<byte[]> readBytes(Path file) throws IOException {
         FileInputStream in;
         try {
             in = new FileInputStream(file.toFile());
         } catch (FileNotFoundException e) {
-            if (!Files.exists(file)) {
+            if (Files.notExists(file)) {
                 return Optional.empty();
             }
             throw e;

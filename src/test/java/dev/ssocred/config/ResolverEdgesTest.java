@@ -101,6 +101,21 @@ class ResolverEdgesTest {
     }
 
     @Test
+    void loadingKnowsWhetherTheConfigFileIsThereFromReadingIt(@org.junit.jupiter.api.io.TempDir Path home)
+            throws Exception {
+        Environment env = new Environment(Map.of("HOME", home.toString()));
+        AwsPaths paths = AwsPaths.from(env);
+        assertFalse(AwsConfig.load(paths, env, w -> { }).configExists(), "no ~/.aws at all");
+        java.nio.file.Files.createDirectories(paths.configFile().getParent());
+        java.nio.file.Files.writeString(paths.credentialsFile(), "[ci]\naws_access_key_id = AKIA1\n");
+        AwsConfig onlyKeys = AwsConfig.load(paths, env, w -> { });
+        assertFalse(onlyKeys.configExists(), "only the credentials file");
+        assertEquals("[ci] in ~/.aws/credentials", onlyKeys.profile("ci").orElseThrow().where());
+        java.nio.file.Files.writeString(paths.configFile(), "");
+        assertTrue(AwsConfig.load(paths, env, w -> { }).configExists(), "an empty config file exists");
+    }
+
+    @Test
     void keysWithoutTheirOtherHalfAreNamedAndTheRegionFallsBackToAwsDefaultRegion() {
         SsocredException secretOnly = assertThrows(SsocredException.class, () -> new SourceResolver(resolver("",
                 lines("[k]", "aws_secret_access_key = s3cr3t-9"), Map.of()), new Environment(Map.of()), w -> { })
