@@ -251,12 +251,6 @@ done
 case $verb in ""|process|credential-process|env|help) front=true ;; exec) ;; *)
   for a in "$@"; do case $a in -h|--help) front=true; break ;; esac; done ;;
 esac
-# A front-door call lives for a few tens of milliseconds, so what the JIT compiles for it is mostly done after it
-# has answered; a call that waits for another's fetch lives long enough to do it all, on the core the others need.
-# Ten times the usual thresholds: a burst of 32 took 30-50 ms less time and 50-90 ms less CPU, a single call the same
-# (docs/performance.md). Longer commands (picocli's, the SDK's second JVM) compile as usual: status took 10% longer.
-jit=""
-if $front && [ -z "${SSOCRED_STAGE:-}" ]; then jit=-XX:CompileThresholdScaling=10; fi
 
 share=""
 errors=""
@@ -310,8 +304,8 @@ if [ "$verb" = exec ]; then
     -cp "$jar" dev.ssocred.Main "$@"
 fi
 # shellcheck disable=SC2086
-exec "$java" $flags ${jit:+"$jit"} ${share:+"$share"} ${errors:+"$errors"} ${handoff:+"$handoff"} \
-  -Dssocred.stderr.tty=$tty -Dssocred.stdout.tty=$otty \
+exec "$java" $flags ${share:+"$share"} ${errors:+"$errors"} ${handoff:+"$handoff"} -Dssocred.stderr.tty=$tty \
+  -Dssocred.stdout.tty=$otty \
   $stdout $SSOCRED_JAVA_OPTS -cp "$jar" dev.ssocred.Main "$@" 9>&1 1>&2
 echo "ssocred: cannot start Java ($java); install Java 17 or newer, or set JAVA_HOME" >&2
 exit 1

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -228,28 +227,6 @@ class LauncherIT {
         assertEquals(0, r.code(), r.toString());
         assertEquals(EXPECTED, r.out());
         assertTrue(Files2.read(log).contains("Using Serial"), Files2.read(log));
-    }
-
-    /**
-     * A front-door call compiles at ten times the JIT's usual thresholds (a burst's waiters would otherwise compile on
-     * the cores the others need); a picocli command, which runs long enough to use what it compiles, as usual.
-     */
-    @Test
-    void onlyTheFrontDoorRaisesTheJitsThresholds() throws Exception {
-        loggedIn();
-        env.put("SSOCRED_JAVA_OPTS", "-XX:+PrintCommandLineFlags"); // the JVM's stdout is the launcher's stderr
-        Launcher.Result hit = Launcher.run(env, "process", "--profile", "dev");
-        assertEquals(EXPECTED, hit.out());
-        assertTrue(hit.err().contains("-XX:CompileThresholdScaling=10"), hit.err());
-        Launcher.Result picocli = Launcher.run(env, "completion", "bash");
-        assertEquals(0, picocli.code(), picocli.toString());
-        assertTrue(picocli.err().contains("-XX:+PrintCommandLineFlags"), "the flags were printed: " + picocli.err());
-        assertFalse(picocli.err().contains("CompileThresholdScaling"), picocli.err());
-        // The user's own setting comes later on the line, so it wins.
-        env.put("SSOCRED_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:CompileThresholdScaling=1");
-        Launcher.Result own = Launcher.run(env, "process", "--profile", "dev");
-        assertTrue(own.err().contains("-XX:CompileThresholdScaling=1.000000")
-                || own.err().contains("-XX:CompileThresholdScaling=1 "), own.err());
     }
 
     /** The same with a JDK 25 (its AOT cache, trained on cache hits, with the launcher's exact module options). */
