@@ -155,6 +155,16 @@ public final class Main {
             contexts(env, err, err);
             extras(env, err, err);
             MissHandOff.wire(null, env);
+            if ("--train-hits".equals(which) && Runtime.version().feature() >= 25) {
+                // An AOT cache loads all its classes at every start: a hit's holds what a hit runs and nothing else,
+                // no lambda above all (on JDK 25 the first one brings the class-file API that spins it).
+                return Training.hits(env.home(), new java.util.function.Function<Environment, Context>() {
+                    @Override
+                    public Context apply(Environment e) {
+                        throw new IllegalStateException("training: no miss in an AOT cache's training");
+                    }
+                });
+            }
             // What a miss makes before the fetch: the first JVM's own fetch, and the second JVM's.
             Platform.browser(env);
             Platform.stderrIsTerminal();
