@@ -60,9 +60,45 @@ public final class HelpPages {
         if (System.getProperty("picocli.usage.width") != null) {
             return null;
         }
+        byte[] own = fromOwnJar("dev/ssocred/cli/" + resource(page, colors));
+        if (own != null) {
+            return new String(own, StandardCharsets.UTF_8);
+        }
         try (InputStream in = HelpPages.class.getResourceAsStream(resource(page, colors))) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The entry read straight from the jar this class came from, or null when it did not come from one (tests run from
+     * a directory). A class loader looks for a resource in the runtime's modules before the class path, and on JDK 25
+     * that search reads annotations by reflection: ~130 classes, the class-file API among them, which a JDK 25 AOT
+     * cache that learned {@code --help} loaded at every start, cache hits included (docs/performance.md). Where the
+     * class loader has the jar open already, {@code ZipFile} shares its directory.
+     */
+    private static byte[] fromOwnJar(String name) {
+        try {
+            java.security.CodeSource source = HelpPages.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+                return null;
+            }
+            java.io.File jar = new java.io.File(source.getLocation().toURI());
+            if (!jar.isFile()) {
+                return null;
+            }
+            // Left open: the JVM is about to exit, and the class loader may want the jar after us (a class the archive
+            // lacks), which would otherwise read its 4,000-entry directory again.
+            java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar);
+            java.util.zip.ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return null;
         }
     }

@@ -96,6 +96,9 @@ class PackagesIT {
         assertTrue(help.out().startsWith("Sign in to IAM Identity Center") && help.out().contains("Usage: ssocred login "),
                 help.out());
         assertFalse(help.err().contains("picocli."), "help without picocli");
+        // Read from the jar itself: a class loader's search of the runtime's modules reads annotations by reflection
+        // on JDK 25, and the AOT cache, which learns --help, would load all of that at every start.
+        assertFalse(help.err().contains("SystemModuleReader"), "the help page was searched for in the runtime");
 
         // The package's caches are its own files, trusted as its jar and runtime are (docs/security.md): no stat
         // process is spent on them (a user's own archive gets one, ArchiveTrustIT). A stat on this PATH notes its use.
