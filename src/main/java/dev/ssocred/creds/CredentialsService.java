@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Role credentials for a profile: from ~/.aws/cli/cache while more than
- * {@link RoleCredentialsCache#REUSE_WINDOW_SECONDS} remains (as the AWS CLI does), else GetRoleCredentials with a usable token, cached for the next caller. Fetches are single-flight
- * across processes: N parallel callers on a cold cache make one GetRoleCredentials call.
+ * {@link RoleCredentialsCache#REUSE_WINDOW_SECONDS} remains (as the AWS CLI does), else GetRoleCredentials with a
+ * usable token, cached for the next caller. Fetches are single-flight across processes: N parallel callers on a cold
+ * cache make one GetRoleCredentials call.
  */
 public final class CredentialsService {
     private final RoleCredentialsCache cache;
