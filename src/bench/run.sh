@@ -93,6 +93,19 @@ fi
 names+=(system-version system-help)
 commands+=("$ssocred --version" "$ssocred --help")
 prepares+=(true true)
+# A warm call with a config as `ssocred populate` leaves it for 100 accounts of 3 roles: 300 profiles (41 KB) before
+# the benchmark's own. Every call parses the whole file, so its size is part of every call's cost.
+python3 - "$home/.aws/config" "$work/big-config" <<'PY'
+import sys
+with open(sys.argv[2], "w") as f:
+    for i in range(300):
+        f.write(f"[profile acct{i:03d}-ReadOnly]\nsso_session = bench\nsso_account_id = {100000000000 + i}\n"
+                "sso_role_name = ReadOnly\nregion = us-east-1\noutput = json\n\n")
+    f.write(open(sys.argv[1]).read())
+PY
+names+=(ssocred-warm-bigcfg)
+commands+=("env AWS_CONFIG_FILE=$work/big-config $ssocred process --profile $profile")
+prepares+=(true)
 aws2=""
 for a in /usr/bin/aws $(command -v -a aws 2>/dev/null || true); do
   if "$a" --version 2>&1 | grep -q '^aws-cli/2\.'; then aws2=$a; break; fi
