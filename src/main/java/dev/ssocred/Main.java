@@ -155,19 +155,11 @@ public final class Main {
             contexts(env, err, err);
             extras(env, err, err);
             MissHandOff.wire(null, env);
-            if ("--train-hits".equals(which) && Runtime.version().feature() >= 25) {
-                // An AOT cache loads all its classes at every start: a hit's holds what a hit runs and nothing else,
-                // no lambda above all (on JDK 25 the first one brings the class-file API that spins it).
-                return Training.hits(env.home(), new java.util.function.Function<Environment, Context>() {
-                    @Override
-                    public Context apply(Environment e) {
-                        throw new IllegalStateException("training: no miss in an AOT cache's training");
-                    }
-                });
+            if (!"--train-hits".equals(which) || !Training.hitsOnly()) {
+                // What a miss makes before the fetch: the first JVM's own fetch, and the second JVM's.
+                Platform.browser(env);
+                Platform.stderrIsTerminal();
             }
-            // What a miss makes before the fetch: the first JVM's own fetch, and the second JVM's.
-            Platform.browser(env);
-            Platform.stderrIsTerminal();
             return switch (which) {
                 case "--train" -> Training.run(e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
                         new PrintWriter(java.io.Writer.nullWriter()), Training.BROWSER, false));
@@ -175,8 +167,14 @@ public final class Main {
                         new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()),
                         Training.BROWSER, false));
                 case "--prepare" -> Training.prepare(env.home());
-                default -> Training.hits(env.home(), e -> context(e, new PrintWriter(java.io.Writer.nullWriter()),
-                        new PrintWriter(java.io.Writer.nullWriter()), url -> false, false));
+                // A class, not a lambda: an AOT cache that learns hits only must not learn the JVM's lambda machinery.
+                default -> Training.hits(env.home(), new java.util.function.Function<Environment, Context>() {
+                    @Override
+                    public Context apply(Environment e) {
+                        return context(e, new PrintWriter(java.io.Writer.nullWriter()),
+                                new PrintWriter(java.io.Writer.nullWriter()), url -> false, false);
+                    }
+                });
             };
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);

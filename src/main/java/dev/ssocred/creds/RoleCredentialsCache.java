@@ -8,7 +8,6 @@ import dev.ssocred.io.TextFiles;
 import dev.ssocred.io.Sha1;
 import dev.ssocred.io.Timestamps;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -117,11 +116,11 @@ public final class RoleCredentialsCache {
                         + "); not using it, fetching new credentials (fix: chmod go-w " + display.apply(dir) + ")");
                 return Optional.empty();
             }
-            Optional<byte[]> bytes = TextFiles.readBytes(file);
-            if (bytes.isEmpty()) {
+            Optional<String> text = TextFiles.readText(file);
+            if (text.isEmpty()) {
                 return Optional.empty();
             }
-            Map<String, Object> json = Json.parseObject(TextFiles.utf8(bytes.get()));
+            Map<String, Object> json = Json.parseObject(text.get());
             if (json.get("Credentials") instanceof Map<?, ?> c) {
                 Optional<Instant> exp = Timestamps.parse(str(c.get("Expiration")));
                 if (str(c.get("AccessKeyId")) != null && str(c.get("SecretAccessKey")) != null && exp.isPresent()) {

@@ -44,9 +44,8 @@ public final class Training {
     private static final String CHAINED = "training-chained";
     private static final List<String> FORMATS = List.of("bash", "fish", "powershell", "cmd", "dotenv", "json");
     /**
-     * The formats an AOT cache is trained on: not the three that check their values with a regex. An AOT cache loads
-     * all its classes at every start, and java.util.regex (with the lambdas it makes on JDK 25, and the class-file
-     * API that spins them) was ~250 of the tarball's 1,046 classes at every hit (docs/performance.md).
+     * The formats an AOT cache is trained on: not the three that check their values with a regex, whose classes (and,
+     * on JDK 25, the lambdas java.util.regex makes) it would load at every start (docs/performance.md).
      */
     private static final List<String> PLAIN_FORMATS = List.of("bash", "fish", "json");
 
@@ -109,6 +108,14 @@ public final class Training {
     }
 
     /**
+     * Whether the hit archive learns cache hits and nothing else: a JDK 25+ AOT cache loads all its classes at every
+     * start (a JDK 17-24 static archive only those a run asks for), so what it learns beyond a hit every hit pays for.
+     */
+    public static boolean hitsOnly() {
+        return Runtime.version().feature() >= 25;
+    }
+
+    /**
      * {@code warmup --train-hits}: cache hits, in a HOME {@link #prepare} filled. On a static archive (JDK 17-24), then
      * what the first JVM of a miss does: an SSO role's fetch, with and without a refresh (no SDK: aws.HttpOidcApi,
      * aws.HttpPortalApi), and for an assumed role the lock, a second look and the start of a second JVM
@@ -124,10 +131,9 @@ public final class Training {
             }
         };
         PrintWriter out = new PrintWriter(Writer.nullWriter());
-        boolean aot = Runtime.version().feature() >= 25;
-        hits(noMiss, env, out, aot ? PLAIN_FORMATS : FORMATS);
-        if (aot) {
-            return 0; // an AOT cache: all its classes load at every start, so a hit's cache holds a hit's classes only
+        hits(noMiss, env, out, hitsOnly() ? PLAIN_FORMATS : FORMATS);
+        if (hitsOnly()) {
+            return 0;
         }
         // The miss is worth having in the archive but not worth losing the archive for: a failure here (an emulator
         // that does not start) leaves an archive of the hits alone.

@@ -22,14 +22,22 @@ public final class TextFiles {
     /** The file's text, or empty when it does not exist. Invalid UTF-8 is an error, never silently replaced. */
     public static Optional<String> readUtf8(Path file, String display) {
         try {
-            Optional<byte[]> bytes = readBytes(file);
-            return bytes.isEmpty() ? Optional.empty() : Optional.of(utf8(bytes.get()));
+            return readText(file);
         } catch (CharacterCodingException e) {
             throw SsocredException.config(display + " is not valid UTF-8 text", "save " + display + " as UTF-8");
         } catch (IOException e) {
             throw SsocredException.config("cannot read " + display + ": " + e.getMessage(),
                     "check the permissions of " + display);
         }
+    }
+
+    /**
+     * The file's text as strict UTF-8, or empty when it does not exist; for callers that report a failure their own
+     * way (a cache entry that is only a cache). Invalid UTF-8 throws a {@link CharacterCodingException}.
+     */
+    public static Optional<String> readText(Path file) throws IOException {
+        Optional<byte[]> bytes = readBytes(file);
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(utf8(bytes.get()));
     }
 
     /**
@@ -40,7 +48,7 @@ public final class TextFiles {
      * a failed open asks the file system which it was: only a file known not to exist is absent, and one behind a
      * directory we may not search stays an error, as it was through NIO.
      */
-    public static Optional<byte[]> readBytes(Path file) throws IOException {
+    static Optional<byte[]> readBytes(Path file) throws IOException {
         FileInputStream in;
         try {
             in = new FileInputStream(file.toFile());
@@ -60,7 +68,7 @@ public final class TextFiles {
      * and caches nearly always are, is decoded without a {@link java.nio.charset.CharsetDecoder} (six classes fewer
      * on a credential_process call).
      */
-    public static String utf8(byte[] bytes) throws CharacterCodingException {
+    static String utf8(byte[] bytes) throws CharacterCodingException {
         for (byte b : bytes) {
             if (b < 0) {
                 return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

@@ -7,9 +7,7 @@ import dev.ssocred.io.Json;
 import dev.ssocred.io.TextFiles;
 import dev.ssocred.io.Timestamps;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -123,11 +121,11 @@ public final class TokenCache {
         }
         String text;
         try {
-            Optional<byte[]> bytes = TextFiles.readBytes(file);
-            if (bytes.isEmpty()) {
+            Optional<String> read = TextFiles.readText(file);
+            if (read.isEmpty()) {
                 return Optional.empty();
             }
-            text = TextFiles.utf8(bytes.get());
+            text = read.get();
         } catch (IOException e) {
             throw new SsocredException(ExitCode.CONFIG, "cannot read " + display.apply(file) + ": " + e.getMessage(),
                     "check the permissions of " + display.apply(file));

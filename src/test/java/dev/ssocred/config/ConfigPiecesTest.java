@@ -37,8 +37,15 @@ class ConfigPiecesTest {
     }
 
     @Test
-    void theSystemEnvironmentIsTheProcesss() {
+    void theSystemEnvironmentIsTheProcesssAndAnyOtherMapIsCopied() {
         assertEquals(System.getenv(), Environment.system().vars());
+        // The JVM's own map never changes, so it is kept as it is; a map a caller still holds is copied.
+        java.util.Map<String, String> mine = new java.util.HashMap<>(Map.of("HOME", "/home/a"));
+        Environment env = new Environment(mine);
+        mine.put("HOME", "/home/b");
+        mine.put("AWS_PROFILE", "other");
+        assertEquals(Map.of("HOME", "/home/a"), env.vars());
+        assertThrows(UnsupportedOperationException.class, () -> env.vars().put("AWS_PROFILE", "x"));
     }
 
     @Test

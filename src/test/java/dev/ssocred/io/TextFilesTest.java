@@ -48,6 +48,12 @@ class TextFilesTest {
         assertTrue(e.getMessage().startsWith("cannot read ~/.aws/config: "), e.getMessage());
         assertTrue(e.getMessage().contains("Is a directory"), e.getMessage());
         assertEquals("check the permissions of ~/.aws/config", e.hint());
+        // A path the file system cannot follow (here through a regular file; for a user, a directory they may not
+        // search) is an error as it was through NIO, not a missing file: only a file known not to exist is absent.
+        Files.writeString(dir.resolve("plain"), "x");
+        SsocredException through = assertThrows(SsocredException.class,
+                () -> TextFiles.readUtf8(dir.resolve("plain/config"), "~/.aws/config"));
+        assertTrue(through.getMessage().startsWith("cannot read ~/.aws/config: "), through.getMessage());
     }
 
     @Test
