@@ -25,6 +25,8 @@ refreshes = after.get("CreateToken:refresh_token", 0) - before.get("CreateToken:
 
 def target(label, value, limit):
     """One line per target of the performance issue: the ratio, the limit and whether it holds in this run."""
+    if value != value:  # NaN: a case this run left out (ONLY=...)
+        return
     verdict = "holds" if value <= limit else "MISSED"
     print(f"  {label:<58} {value:5.2f}x  (target <= {limit:<4}) {verdict}")
 
@@ -49,7 +51,9 @@ if "aws-cli-v2-warm" in median:
     print(f"  warm     ssocred process / AWS CLI v2 export   {ratio('ssocred-warm', 'aws-cli-v2-warm'):5.2f}x")
 if "bundle-warm" in median:
     print(f"  install  tarball warm / system-Java warm      {ratio('bundle-warm', 'ssocred-warm'):5.2f}x  (the lower is the recommended install)")
-print(f"  floor    32 Java hello worlds in parallel / ssocred cold  {ratio('java-hello-x32', 'ssocred-cold'):5.2f}x")
+if "java-hello-x32" in median and "ssocred-cold" in median:
+    print(f"  floor    32 Java hello worlds in parallel / ssocred cold  {ratio('java-hello-x32', 'ssocred-cold'):5.2f}x")
 if "ssocred-cold-tls" in median:
     print(f"  cold TLS ssocred process / boto3, both over TLS  {ratio('ssocred-cold-tls', 'boto3-tls'):5.2f}x  (a local TLS front; the target's cold is over plain http)")
-print(f"\nburst refreshes: {refreshes} in {burst_runs} bursts (one per burst expected)")
+if "ssocred-burst32" in median:
+    print(f"\nburst refreshes: {refreshes} in {burst_runs} bursts (one per burst expected)")

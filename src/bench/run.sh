@@ -2,6 +2,8 @@
 # ssocred credential_process latency against the peers, from one hyperfine run (docs/performance.md).
 #
 #   mvn -q -DskipTests package && src/bench/run.sh        # RUNS=20 by default; RUNS=40 src/bench/run.sh
+#   ONLY='ssocred-burst32|ssocred-warm-x32' src/bench/run.sh # only the cases whose names match (an egrep pattern):
+#                                                             # one lever's A/B in a minute; no serve or login figures
 #
 # Starts the project's local Identity Center emulator, prepares a throwaway HOME, installs what it needs into
 # build directories (hyperfine from Debian if missing, the JavaScript SDK into target/bench), and prints medians
@@ -120,6 +122,7 @@ fi
 
 args=()
 for i in "${!names[@]}"; do
+  if [ -n "${ONLY:-}" ] && ! grep -Eqx "$ONLY" <<< "${names[$i]}"; then continue; fi
   args+=(--prepare "${prepares[$i]}" -n "${names[$i]}" "${commands[$i]}")
 done
 before=$(python3 "$bench/calls.py" "$endpoint")
@@ -127,6 +130,7 @@ hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/result
 after=$(python3 "$bench/calls.py" "$endpoint")
 rss=$(python3 "$bench/rss.py" "$ssocred" process --profile "$profile")
 python3 "$bench/report.py" "$work/result.json" "$before" "$after" "$rss" "$((runs + 3))"
+[ -z "${ONLY:-}" ] || exit 0
 
 # ssocred serve: what an SDK pays per credentials request once the endpoint runs (goal <= 2 ms).
 "$ssocred" serve "$profile" > "$work/serve.env" 2> /dev/null &

@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public record Fault(Kind kind, int status, String errorType, Duration stall, String message) {
 
-    public enum Kind { ERROR, MALFORMED, STALL }
+    public enum Kind { ERROR, MALFORMED, STALL, SLOW }
 
     /** Answers {@code status} with the modeled error {@code errorType} (e.g. 500 InternalServerException). */
     public static Fault error(int status, String errorType) {
@@ -44,5 +44,10 @@ public record Fault(Kind kind, int status, String errorType, Duration stall, Str
     /** Waits {@code d} and then fails with 500 without doing anything, like a hung server. */
     public static Fault stall(Duration d) {
         return new Fault(Kind.STALL, 500, "InternalServerException", d, "stalled");
+    }
+
+    /** Answers as usual, {@code d} late: a slow service, as when a holder's fetch keeps others waiting. */
+    public static Fault slow(Duration d) {
+        return new Fault(Kind.SLOW, 200, null, d, null);
     }
 }

@@ -254,7 +254,9 @@ public final class IdentityCenterEmulator implements AutoCloseable {
             String op = operation(req);
             count(op);
             Optional<Fault> fault = nextFault(op);
-            if (fault.isPresent()) {
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.SLOW) {
+                pause(fault.get().stall());
+            } else if (fault.isPresent()) {
                 answerFault(ex, fault.get(), OIDC_OPERATIONS.contains(op));
                 return;
             }
@@ -325,15 +327,19 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     private static final java.util.Set<String> OIDC_OPERATIONS = java.util.Set.of("RegisterClient",
             "StartDeviceAuthorization", "CreateToken");
 
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void answerFault(HttpExchange ex, Fault f, boolean oauth) throws IOException {
         switch (f.kind()) {
             case MALFORMED -> new Response(200, Map.of("Content-Type", "application/json"), "<html>not json".getBytes(StandardCharsets.UTF_8)).send(ex);
             case STALL -> {
-                try {
-                    Thread.sleep(f.stall().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                pause(f.stall());
                 Response.error(f.status(), f.errorType(), null, f.message()).send(ex);
             }
             default -> Response.error(f.status(), f.errorType(), oauth ? oauthCode(f.errorType()) : null,

@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class FileLock implements AutoCloseable {
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
-    private static final Duration POLL = Duration.ofMillis(25);
+    private static final long POLL_MILLIS = 25;
+    /**
+     * How long a holder's line in the lock file is taken at its word (see {@link #heldElsewhere}): longer than a
+     * fetch or a refresh usually takes (waiters of a holder still at work then turn to the OS lock, as they did
+     * before there was a line to watch), short enough that a process id reused meanwhile costs little.
+     */
+    static final long HOLDER_LINE_MILLIS = 2_000;
     /** For callers with nothing to say while they wait. A class, not a lambda: see {@link #acquire}. */
     public static final java.util.function.Consumer<String> QUIET = new java.util.function.Consumer<>() {
         @Override
@@ -112,7 +117,7 @@ public final class FileLock implements AutoCloseable {
     private static FileLock take(Path lockFile, Duration timeout, Clock clock, String whoAmI,
                                  java.util.function.Consumer<String> onWait, Finder<?> finder)
             throws IOException, TimeoutException {
-        Instant deadline = clock.instant().plus(timeout);
+        long deadline = deadline(clock, timeout);
         // No lambda (computeIfAbsent's): the first JVM of a cache miss comes here, and the first lambda of a JVM
         // costs it ~5 ms of invokedynamic set-up (docs/performance.md).
         Path key = lockFile.toAbsolutePath();
@@ -131,17 +136,17 @@ public final class FileLock implements AutoCloseable {
                 tell(onWait, lockFile);
                 // Another thread of this JVM holds it: the JVM times the wait; with something to look for, in steps of
                 // a poll, looking between them, for the same time in all.
-                long left = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+                long left = Math.max(0, deadline - clock.millis());
                 if (finder == null) {
                     if (!local.tryLock(left, TimeUnit.MILLISECONDS)) {
                         throw new TimeoutException(holder(lockFile));
                     }
                 } else {
-                    while (!local.tryLock(Math.min(POLL.toMillis(), left), TimeUnit.MILLISECONDS)) {
+                    while (!local.tryLock(Math.min(POLL_MILLIS, left), TimeUnit.MILLISECONDS)) {
                         if (finder.found()) {
                             return null;
                         }
-                        left -= POLL.toMillis();
+                        left -= POLL_MILLIS;
                         if (left <= 0) {
                             throw new TimeoutException(holder(lockFile));
                         }
@@ -159,9 +164,31 @@ public final class FileLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
+            boolean told = waited;
+            if (finder != null) {
+                java.io.File file = lockFile.toFile();
+                if (heldElsewhere(file)) {
+                    // A holder at work says so in its line: watch for what it makes without opening a file channel.
+                    // A waiter of a burst then never sets up a file channel and its lock table (~2 ms of each of 31
+                    // waiters' CPU on two cores: docs/performance.md). The line is a hint, never the lock: once it is
+                    // cleared or old, the OS lock below decides.
+                    waited = true;
+                    tell(onWait, lockFile);
+                    told = true;
+                    do {
+                        if (clock.millis() >= deadline) {
+                            throw new TimeoutException(holder(lockFile));
+                        }
+                        Thread.sleep(POLL_MILLIS);
+                        if (finder.found()) {
+                            local.unlock();
+                            return null;
+                        }
+                    } while (heldElsewhere(file));
+                }
+            }
             SecretFiles.createPrivateDirectories(lockFile.toAbsolutePath().getParent());
             channel = open(lockFile);
-            boolean told = waited;
             while (true) {
                 java.nio.channels.FileLock l;
                 try {
@@ -178,19 +205,21 @@ public final class FileLock implements AutoCloseable {
                     tell(onWait, lockFile);
                     told = true;
                 }
-                if (!clock.instant().isBefore(deadline)) {
+                if (clock.millis() >= deadline) {
                     throw new TimeoutException(holder(lockFile));
                 }
-                try {
-                    Thread.sleep(POLL.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TimeoutException(holder(lockFile));
-                }
+                Thread.sleep(POLL_MILLIS);
                 if (finder != null && finder.found()) {
                     break;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (channel != null) {
+                channel.close();
+            }
+            local.unlock();
+            throw new TimeoutException(holder(lockFile));
         } catch (IOException | TimeoutException | RuntimeException e) {
             if (channel != null) {
                 channel.close();
@@ -218,6 +247,66 @@ public final class FileLock implements AutoCloseable {
         inherited = lockFile == null ? null : lockFile.toAbsolutePath(); // null: none (tests)
     }
 
+    /** Now plus {@code timeout}, in the clock's milliseconds; a timeout too long to count is forever. */
+    private static long deadline(Clock clock, Duration timeout) {
+        long now = clock.millis();
+        try {
+            return Math.addExact(now, timeout.toMillis());
+        } catch (ArithmeticException e) {
+            return timeout.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Whether the lock file carries the line of a holder at work: written within {@link #HOLDER_LINE_MILLIS}, naming a
+     * process that is alive. A holder writes its line when it takes the lock and clears it before letting go
+     * ({@link #close}); a holder that was killed, or an older ssocred that never cleared its line, names a process
+     * that is gone. A stat, a read of a few bytes and a stat of /proc, no file channel: this is what a burst's waiters
+     * ask 40 times a second. The age bounds what a reused process id could cost; where /proc does not list processes,
+     * or lists another PID namespace's (a container sharing the HOME), the line is not believed and the OS lock
+     * decides, as it always does in the end. The file's time is the kernel's, so it is compared with the system
+     * clock, not the injected one. Only a regular file is read (a link is followed: the directory is the user's own,
+     * 0700, so only they could have put one there).
+     */
+    static boolean heldElsewhere(java.io.File lockFile) {
+        long age = System.currentTimeMillis() - lockFile.lastModified(); // 0 when missing: very old
+        if (age >= HOLDER_LINE_MILLIS || age <= -HOLDER_LINE_MILLIS || !lockFile.isFile()) {
+            return false;
+        }
+        byte[] line = new byte[200];
+        int n;
+        try (java.io.FileInputStream in = new java.io.FileInputStream(lockFile)) {
+            n = in.read(line);
+        } catch (IOException e) {
+            return false;
+        }
+        long pid = pidIn(line, n);
+        return pid > 0 && new java.io.File("/proc/" + pid).exists();
+    }
+
+    /**
+     * The N of the last "(pid N)" in {@code line}'s first {@code n} bytes, else 0: {@link #describeSelf} puts it at the
+     * end, after what the holder does, which may name a profile.
+     */
+    static long pidIn(byte[] line, int n) {
+        byte[] mark = {'(', 'p', 'i', 'd', ' '};
+        outer:
+        for (int i = n - mark.length; i >= 0; i--) {
+            for (int k = 0; k < mark.length; k++) {
+                if (line[i + k] != mark[k]) {
+                    continue outer;
+                }
+            }
+            long pid = 0;
+            int d = i + mark.length;
+            for (; d < n && d - i - mark.length < 18 && line[d] >= '0' && line[d] <= '9'; d++) {
+                pid = pid * 10 + (line[d] - '0');
+            }
+            return d < n && line[d] == ')' && d > i + mark.length ? pid : 0;
+        }
+        return 0;
+    }
+
     /** Whether another holder had the lock when we asked: then the thing it guards may have changed meanwhile. */
     public boolean waited() {
         return waited;
@@ -235,8 +324,15 @@ public final class FileLock implements AutoCloseable {
             return;
         }
         try {
-            // Leave the file in place: deleting it would let a waiter lock an unlinked inode while a newcomer locks
-            // a fresh file under the same name, and both would believe they hold the lock.
+            // Clear our line while we still hold the lock (a newer holder's is never touched): waiters watching it
+            // (heldElsewhere) turn to the OS lock at once. Leave the file in place: deleting it would let a waiter
+            // lock an unlinked inode while a newcomer locks a fresh file under the same name, and both would believe
+            // they hold the lock.
+            channel.truncate(0);
+        } catch (IOException e) {
+            // the line stays: waiters believe it for HOLDER_LINE_MILLIS at most
+        }
+        try {
             lock.release();
         } catch (IOException e) {
             // released with the channel below

@@ -409,6 +409,151 @@ class FileLockTest {
         assertEquals(0, asked.get());
     }
 
+    /** A lock file as a holder leaves it: its line, written {@code ageMillis} ago. */
+    private Path holdersLine(String line, long ageMillis) throws Exception {
+        Path lock = dir.resolve("x.lock");
+        java.nio.file.Files.writeString(lock, line + "\n");
+        assertTrue(lock.toFile().setLastModified(System.currentTimeMillis() - ageMillis));
+        return lock;
+    }
+
+    /** A holder's line naming a live process: this one. */
+    private static String liveHolder() {
+        return "ssocred fetching role credentials (pid " + ProcessHandle.current().pid() + ")";
+    }
+
+    /** The id of a process that has exited. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        assertEquals(0, p.waitFor());
+        assertFalse(java.nio.file.Files.exists(Path.of("/proc/" + p.pid())));
+        return p.pid();
+    }
+
+    @Test
+    void aHolderClearsItsLineBeforeLettingGo() throws Exception {
+        Path lock = dir.resolve("x.lock");
+        try (FileLock l = acquire(Duration.ofSeconds(1), FileLock.describeSelf("ssocred fetching"), new ArrayList<>())) {
+            assertEquals(FileLock.describeSelf("ssocred fetching") + "\n", java.nio.file.Files.readString(lock));
+            assertTrue(FileLock.heldElsewhere(lock.toFile()), "a new line of a live process: a holder at work");
+        }
+        assertEquals(0, java.nio.file.Files.size(lock), "the file stays (see close), its line goes");
+        assertFalse(FileLock.heldElsewhere(lock.toFile()));
+    }
+
+    @Test
+    void aHoldersLineIsBelievedOnlyWhenNewAndItsProcessAlive() throws Exception {
+        java.io.File lock = holdersLine(liveHolder(), 0).toFile();
+        assertTrue(FileLock.heldElsewhere(lock));
+        assertFalse(FileLock.heldElsewhere(holdersLine(liveHolder(), FileLock.HOLDER_LINE_MILLIS + 1_000).toFile()),
+                "old");
+        assertFalse(FileLock.heldElsewhere(holdersLine(liveHolder(), -(FileLock.HOLDER_LINE_MILLIS + 1_000)).toFile()),
+                "from the future: a clock set back");
+        assertFalse(FileLock.heldElsewhere(holdersLine("ssocred (pid " + deadPid() + ")", 0).toFile()),
+                "a killed holder's, or an older ssocred's that never cleared it");
+        assertFalse(FileLock.heldElsewhere(holdersLine("another ssocred process", 0).toFile()), "no pid");
+        assertFalse(FileLock.heldElsewhere(dir.resolve("missing.lock").toFile()));
+        java.nio.file.Files.createDirectory(dir.resolve("dir.lock"));
+        assertFalse(FileLock.heldElsewhere(dir.resolve("dir.lock").toFile()), "not a regular file");
+    }
+
+    @Test
+    void aPidIsReadOnlyFromAWholeMark() {
+        assertEquals(1234, pid("ssocred fetching (pid 1234)\n"));
+        assertEquals(7, pid("x (pid 7)"));
+        assertEquals(0, pid("x (pid 7"), "cut short");
+        assertEquals(0, pid("x (pid )"));
+        assertEquals(0, pid("x (pid 12a)"));
+        assertEquals(0, pid("x (pid 1234567890123456789)"), "too long to be a pid");
+        assertEquals(0, pid("x (pi"));
+        assertEquals(0, pid(""));
+        assertEquals(42, pid("ssocred fetching role credentials for x(pid 1) (pid 42)\n"), "the last mark");
+        assertEquals(0, pid("x (pid 7) (pid 12a)"), "the last mark decides");
+    }
+
+    private static long pid(String line) {
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return FileLock.pidIn(java.util.Arrays.copyOf(b, 200), b.length);
+    }
+
+    @Test
+    void aWaiterWatchesALiveHoldersLineWithoutAskingTheOsLock() throws Exception {
+        // No OS lock is held: only the line says a holder is at work. A waiter that went to the OS lock would take it
+        // at once and never ask its finder; one that watches the line asks the finder and ends with what it found.
+        holdersLine(liveHolder(), 0);
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> told = new ArrayList<>();
+        FileLock.Waited<String> w = FileLock.acquireOrFind(dir.resolve("x.lock"), LONG, Clock.systemUTC(), "me",
+                told::add, () -> asked.incrementAndGet() < 3 ? java.util.Optional.empty()
+                        : java.util.Optional.of("the entry"));
+        assertEquals("the entry", w.found());
+        assertEquals(null, w.lock());
+        assertEquals(3, asked.get());
+        assertEquals(List.of(liveHolder()), told, "told once who it waits for");
+        try (FileLock l = acquire(Duration.ofSeconds(1), "me", new ArrayList<>())) {
+            assertFalse(l.waited(), "it let go of the in-process lock");
+        }
+    }
+
+    @Test
+    void aLineThatIsNotBelievedSendsTheWaiterToTheOsLockAtOnce() throws Exception {
+        for (Path lock : List.of(holdersLine(liveHolder(), FileLock.HOLDER_LINE_MILLIS + 5_000),
+                holdersLine("ssocred fetching role credentials (pid " + deadPid() + ")", 0))) {
+            var asked = new java.util.concurrent.atomic.AtomicInteger();
+            FileLock.Waited<String> w = FileLock.acquireOrFind(lock, LONG, Clock.systemUTC(), "me", FileLock.QUIET,
+                    () -> {
+                        asked.incrementAndGet();
+                        return java.util.Optional.of("never");
+                    });
+            try (FileLock l = w.lock()) {
+                assertFalse(l.waited(), "the OS lock was free and taken at once");
+            }
+            assertEquals(0, asked.get());
+        }
+    }
+
+    @Test
+    void aLiveHoldersLineIsWatchedOnlyUntilItIsOldThenTheOsLockDecides() throws Exception {
+        // A holder still at work after HOLDER_LINE_MILLIS (here: a line with no OS lock behind it) is waited for
+        // through the OS lock, as before there was a line.
+        holdersLine(liveHolder(), FileLock.HOLDER_LINE_MILLIS - 300);
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        try (FileLock l = FileLock.acquireOrFind(dir.resolve("x.lock"), LONG, Clock.systemUTC(), "me",
+                FileLock.QUIET, () -> {
+                    asked.incrementAndGet();
+                    return java.util.Optional.empty();
+                }).lock()) {
+            assertTrue(l.waited());
+            assertTrue(asked.get() >= 1, "it watched before it turned to the lock");
+            assertEquals("me\n", java.nio.file.Files.readString(dir.resolve("x.lock")), "its own line now");
+        }
+    }
+
+    @Test
+    void aWaiterWatchingALineStillTimesOutNamingTheHolder() throws Exception {
+        Path lock = dir.resolve("x.lock");
+        // A python3 holding the OS lock with its line, as an ssocred holder does, for 5 s.
+        Process other = new ProcessBuilder("python3", "-c", "import fcntl, os, sys, time\n"
+                + "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\nfcntl.lockf(fd, fcntl.LOCK_EX)\n"
+                + "os.write(fd, b'the other process (pid %d)\\n' % os.getpid())\nprint('locked', flush=True)\n"
+                + "time.sleep(5)\n",
+                lock.toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new String(other.getInputStream().readNBytes(6),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            var timeout = assertThrows(FileLock.TimeoutException.class, () -> FileLock.acquireOrFind(lock,
+                    Duration.ofMillis(200), Clock.systemUTC(), "me", FileLock.QUIET,
+                    () -> java.util.Optional.empty()));
+            assertEquals("the other process (pid " + other.pid() + ")", timeout.holder());
+        } finally {
+            other.destroy();
+        }
+        other.waitFor();
+        try (FileLock l = acquire(Duration.ofSeconds(5), "me", new ArrayList<>())) {
+            assertTrue(l != null, "the in-process lock was let go after the timeout");
+        }
+    }
+
     @Test
     void aFinderThatFailsEndsTheWaitAndLeavesTheLockFree() throws Exception {
         try (var other = java.nio.channels.FileChannel.open(dir.resolve("x.lock"),
