@@ -172,7 +172,7 @@ public final class AwsConfig {
     private Optional<IniFile.Section> configProfileSection(String name) {
         IniFile.Section found = null;
         for (IniFile.Section s : config.sections()) {
-            if (name.equals(profileName(s.header()))) {
+            if (mayName(s.header(), name) && name.equals(profileName(s.header()))) {
                 found = s; // later sections win, so [profile default] and [default] override each other in order
             }
         }
@@ -197,12 +197,22 @@ public final class AwsConfig {
     private IniFile.Section prefixed(String kind, String name) {
         IniFile.Section found = null;
         for (IniFile.Section s : config.sections()) {
-            SectionName n = classify(s.header());
+            SectionName n = mayName(s.header(), name) ? classify(s.header()) : null;
             if (n != null && n.kind().equals(kind) && n.name().equals(name)) {
                 found = s;
             }
         }
         return found;
+    }
+
+    /**
+     * False only when {@code header} cannot name {@code name}: without quotes or backslashes, the words shlex makes
+     * of a header are pieces of it. A few indexOf calls instead of classifying every header at every lookup: a config
+     * that populate wrote for 100 accounts has 300 of them (docs/performance.md).
+     */
+    static boolean mayName(String header, String name) {
+        return header.contains(name) || header.indexOf('"') >= 0 || header.indexOf('\'') >= 0
+                || header.indexOf('\\') >= 0;
     }
 
     /** What a config-file section is to botocore: a profile, an sso-session or a services section, and its name. */

@@ -29,30 +29,14 @@ public final class IniParser {
         return new Run(displayPath).parse(text);
     }
 
-    /** Splits text into lines the way Python's universal newlines do: \r\n, \n or \r. */
-    static String[] lines(String text) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        out.add(text.substring(start));
-        return out.toArray(new String[0]);
-    }
-
     private static final class Run {
         private final String path;
         private final List<SectionBuilder> sections = new ArrayList<>();
         private final Map<String, Integer> sectionLines = new HashMap<>();
         private SectionBuilder current;
         private OptionBuilder option;
+        /** Section, property, section, property...: the values to parse as nested once all is read; null if none. */
+        private List<Object> nested;
         private int indentLevel = Integer.MAX_VALUE;
 
         Run(String path) {
@@ -60,40 +44,90 @@ public final class IniParser {
         }
 
         IniFile parse(String text) {
-            String[] lines = lines(text);
-            for (int i = 0; i < lines.length; i++) {
-                line(lines[i], i + 1);
+            // Line by line, as Python's universal newlines split them (\r\n, \n or \r; the text after the last break
+            // is a line too, empty or not), found with indexOf rather than a charAt per character: a JVM that has just
+            // started runs this interpreted, where each charAt is a call, and a config that populate wrote for 100
+            // accounts has 40,000 characters (docs/performance.md).
+            int n = text.length();
+            int nextLf = -2;
+            int nextCr = -2;
+            int start = 0;
+            int lineNo = 0;
+            while (true) {
+                if (nextLf != -1 && nextLf < start) {
+                    nextLf = text.indexOf('\n', start);
+                }
+                if (nextCr != -1 && nextCr < start) {
+                    nextCr = text.indexOf('\r', start);
+                }
+                int end = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+                line(text.substring(start, end < 0 ? n : end), ++lineNo);
+                if (end < 0) {
+                    break;
+                }
+                start = end + 1;
+                if (end == nextCr && start < n && text.charAt(start) == '\n') {
+                    start++;
+                }
+            }
+            finishOption();
+            // Nested values are parsed once every line has been read, in file order, as botocore parses them after
+            // configparser read the whole file: a line that is not 'key = value' anywhere is the error reported first.
+            if (nested != null) {
+                for (int i = 0; i < nested.size(); i += 2) {
+                    SectionBuilder section = (SectionBuilder) nested.get(i);
+                    IniFile.Property p = (IniFile.Property) nested.get(i + 1);
+                    section.props.put(p.key(), new IniFile.Property(p.key(), p.value(), p.line(), p.endLine(),
+                            parseNested(p, path)));
+                }
             }
             List<IniFile.Section> built = new ArrayList<>();
             for (SectionBuilder s : sections) {
-                built.add(s.build(path));
+                built.add(new IniFile.Section(s.header, s.line, s.props));
             }
             return new IniFile(path, built);
         }
 
+        /** The option being read is complete: into its section, in file order. */
+        private void finishOption() {
+            if (option == null) {
+                return;
+            }
+            IniFile.Property p = option.build();
+            current.props.put(p.key(), p);
+            if (p.value().startsWith("\n")) {
+                if (nested == null) {
+                    nested = new ArrayList<>();
+                }
+                nested.add(current);
+                nested.add(p);
+            }
+            option = null;
+        }
+
         private void line(String raw, int lineNo) {
             String value = PyText.strip(raw);
-            boolean comment = value.startsWith("#") || value.startsWith(";");
+            char first = value.isEmpty() ? 0 : value.charAt(0);
+            boolean comment = first == '#' || first == ';';
             if (value.isEmpty() || comment) {
                 // A blank line inside a multi-line value is kept (trailing ones are trimmed later); comments vanish.
                 if (!comment && option != null) {
-                    option.lines.add("");
+                    option.blank();
                 }
                 return;
             }
             int indent = indentOf(raw);
             if (current != null && option != null && indent > indentLevel) {
-                option.lines.add(value);
-                option.endLine = lineNo;
+                option.continued(value, lineNo);
                 return;
             }
             indentLevel = indent;
-            int close = value.startsWith("[") ? value.lastIndexOf(']') : -1;
+            int close = first == '[' ? value.lastIndexOf(']') : -1;
             if (close > 1) {
                 startSection(value.substring(1, close), lineNo);
                 return;
             }
-            if (value.startsWith("[") && value.indexOf(']') < 0 && value.indexOf('=') < 0
+            if (first == '[' && value.indexOf(']') < 0 && value.indexOf('=') < 0
                     && value.indexOf(':') < 0) {
                 throw error(lineNo, "section header '" + value + "' has no closing ']'",
                         "write " + value + "] on line " + lineNo + " of " + path);
@@ -109,13 +143,13 @@ public final class IniParser {
                         "fix line " + lineNo + " of " + path);
             }
             String key = rawKey.toLowerCase(java.util.Locale.ROOT);
-            OptionBuilder previous = current.options.get(key);
+            finishOption();
+            IniFile.Property previous = current.props.get(key);
             if (previous != null) {
                 throw error(lineNo, "'" + key + "' is set twice in [" + current.header + "] (first at line "
-                        + previous.line + ")", "remove one of them from " + path);
+                        + previous.line() + ")", "remove one of them from " + path);
             }
             option = new OptionBuilder(key, lineNo, PyText.strip(value.substring(delimiter + 1)));
-            current.options.put(key, option);
         }
 
         private void startSection(String header, int lineNo) {
@@ -124,9 +158,9 @@ public final class IniParser {
                 throw error(lineNo, "section [" + header + "] appears twice (first at line " + first + ")",
                         "merge the two [" + header + "] sections in " + path);
             }
+            finishOption();
             current = new SectionBuilder(header, lineNo);
             sections.add(current);
-            option = null;
         }
 
         private SsocredException error(int lineNo, String what, String hint) {
@@ -136,13 +170,9 @@ public final class IniParser {
 
     /** Where the first '=' or ':' is, or -1. */
     private static int firstDelimiter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '=' || c == ':') {
-                return i;
-            }
-        }
-        return -1;
+        int eq = value.indexOf('=');
+        int colon = value.indexOf(':');
+        return eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
     }
 
     private static int indentOf(String raw) {
@@ -156,19 +186,11 @@ public final class IniParser {
     private static final class SectionBuilder {
         final String header;
         final int line;
-        final Map<String, OptionBuilder> options = new LinkedHashMap<>();
+        final Map<String, IniFile.Property> props = new LinkedHashMap<>();
 
         SectionBuilder(String header, int line) {
             this.header = header;
             this.line = line;
-        }
-
-        IniFile.Section build(String path) {
-            Map<String, IniFile.Property> props = new LinkedHashMap<>();
-            for (OptionBuilder o : options.values()) {
-                props.put(o.key, o.build(path));
-            }
-            return new IniFile.Section(header, line, props);
         }
     }
 
@@ -176,41 +198,66 @@ public final class IniParser {
         final String key;
         final int line;
         int endLine;
-        final List<String> lines = new ArrayList<>();
+        final String first;
+        /** The lines after the first, blank ones included; null while there are none (nearly every option). */
+        List<String> more;
+        /** Blank lines seen since the last line of the value: kept only if another line of it follows. */
+        int blanks;
 
         OptionBuilder(String key, int line, String first) {
             this.key = key;
             this.line = line;
             this.endLine = line;
-            lines.add(first);
+            this.first = first;
         }
 
-        IniFile.Property build(String path) {
-            String value = PyText.rstrip(String.join("\n", lines));
-            Map<String, String> nested = null;
-            if (value.startsWith("\n")) {
-                nested = parseNested(value, path);
-            }
-            return new IniFile.Property(key, value, line, endLine, nested);
+        void blank() {
+            blanks++;
         }
 
-        // botocore's _parse_nested: str.splitlines (which also breaks at U+2028, U+0085 ...), each non-blank line
-        // must be 'k = v'; nested keys keep their case.
-        private Map<String, String> parseNested(String value, String path) {
-            Map<String, String> nested = new LinkedHashMap<>();
-            for (String raw : PyText.splitlines(value)) {
-                String l = PyText.strip(raw);
-                if (l.isEmpty()) {
-                    continue;
-                }
-                int eq = l.indexOf('=');
-                if (eq < 0) {
-                    throw SsocredException.config(path + ":" + line + ": the indented lines under '" + key
-                            + "' must each be 'key = value'", "fix the block that starts at line " + line + " of " + path);
-                }
-                nested.put(PyText.strip(l.substring(0, eq)), PyText.strip(l.substring(eq + 1)));
+        void continued(String value, int lineNo) {
+            if (more == null) {
+                more = new ArrayList<>();
             }
-            return nested;
+            for (; blanks > 0; blanks--) {
+                more.add("");
+            }
+            more.add(value);
+            endLine = lineNo;
         }
+
+        IniFile.Property build() {
+            // The lines joined with newlines, trailing white space (and so trailing blank lines) removed. A value on
+            // one line is already stripped.
+            String value = first;
+            if (more != null) {
+                StringBuilder joined = new StringBuilder(first);
+                for (String l : more) {
+                    joined.append('\n').append(l);
+                }
+                value = PyText.rstrip(joined.toString());
+            }
+            return new IniFile.Property(key, value, line, endLine, null);
+        }
+    }
+
+    // botocore's _parse_nested: str.splitlines (which also breaks at U+2028, U+0085 ...), each non-blank line must be
+    // 'k = v'; nested keys keep their case.
+    private static Map<String, String> parseNested(IniFile.Property p, String path) {
+        Map<String, String> nested = new LinkedHashMap<>();
+        for (String raw : PyText.splitlines(p.value())) {
+            String l = PyText.strip(raw);
+            if (l.isEmpty()) {
+                continue;
+            }
+            int eq = l.indexOf('=');
+            if (eq < 0) {
+                throw SsocredException.config(path + ":" + p.line() + ": the indented lines under '" + p.key()
+                        + "' must each be 'key = value'", "fix the block that starts at line " + p.line() + " of "
+                        + path);
+            }
+            nested.put(PyText.strip(l.substring(0, eq)), PyText.strip(l.substring(eq + 1)));
+        }
+        return nested;
     }
 }

@@ -139,4 +139,41 @@ class CompatibilityEdgesTest {
         assertEquals(Path.of("~user/x"), AwsPaths.expand("~user/x", env), "only ~ and ~/ are the user's home");
         assertEquals(Path.of("/home/ann"), AwsPaths.expand("~", env));
     }
+
+    @Test
+    void aPlainHeaderSplitsAsTheFullRulesSplitIt() {
+        // Shlex.split takes a shortcut for headers without quotes, backslashes or white space but ' '.
+        java.util.Random r = new java.util.Random(20261129L);
+        String alphabet = "ab- _.\u2003\u00a0#[";
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = r.nextInt(14); k > 0; k--) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String header = sb.toString();
+            assertEquals(Shlex.quoted(header), Shlex.split(header), "'" + header + "'");
+        }
+    }
+
+    @Test
+    void aHeaderIsSkippedWithoutClassifyingItOnlyWhenItCannotNameTheProfile() {
+        // AwsConfig.mayName lets a lookup skip classifying headers; it must never skip one that names the profile.
+        java.util.Random r = new java.util.Random(20261130L);
+        String[] pieces = {"profile", "sso-session", "services", "default", " ", "  ", "\t", "\"", "'", "\\", "dev",
+                "d", "ev", "a b", "x"};
+        int named = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1 + r.nextInt(5); k > 0; k--) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String header = sb.toString();
+            AwsConfig.SectionName n = AwsConfig.classify(header);
+            if (n != null) {
+                named++;
+                assertTrue(AwsConfig.mayName(header, n.name()), "'" + header + "' names " + n);
+            }
+        }
+        assertTrue(named > 500, "the generator makes headers that name something: " + named);
+    }
 }

@@ -70,4 +70,38 @@ class IniParserEdgesTest {
         assertEquals(Map.of("", "x", "endpoint_url", "http://y"),
                 f.section("services s").orElseThrow().properties().get("sso").nested());
     }
+
+    @Test
+    void aLineThatIsNoOptionIsReportedBeforeABadNestedBlockAboveIt() {
+        // configparser reads the whole file before botocore parses nested blocks, so its error comes first.
+        String text = "[s]\nnested =\n  no equals here\nok = 1\n\njust words\n";
+        assertTrue(error(text).startsWith("f:6: expected 'key = value'"), error(text));
+        assertTrue(error("[s]\nnested =\n  no equals here\nok = 1\n").startsWith("f:2: the indented lines under"));
+        // Two bad nested blocks: the first in the file is the one reported.
+        assertTrue(error("[a]\nx =\n  bad\n[b]\ny =\n  worse\n").startsWith("f:2: "));
+    }
+
+    @Test
+    void blankLinesInsideAValueAreKeptAndTrailingOnesDropped() {
+        Map<String, IniFile.Property> p = parse("[s]\nm = one\n\n\n  two\n\n\nn = x\n\n").sections().get(0)
+                .properties();
+        assertEquals("one\n\n\ntwo", p.get("m").value());
+        assertEquals(5, p.get("m").endLine());
+        assertEquals("x", p.get("n").value());
+        assertEquals(List.of("m", "n"), List.copyOf(p.keySet()), "file order");
+        Map<String, IniFile.Property> nested = parse("[s]\nblock =\n\n  a = 1\n\n  b = 2\n\n").sections().get(0)
+                .properties();
+        assertEquals("\n\na = 1\n\nb = 2", nested.get("block").value());
+        assertEquals(Map.of("a", "1", "b", "2"), nested.get("block").nested());
+    }
+
+    @Test
+    void everyKindOfLineBreakEndsALineAndTheLastLineNeedsNone() {
+        IniFile f = parse("[a]\r\nx = 1\r[b]\ny = 2\r\n\r\n[c]\rz = 3");
+        assertEquals(List.of("a", "b", "c"), List.of(f.sections().get(0).header(), f.sections().get(1).header(),
+                f.sections().get(2).header()));
+        assertEquals(7, f.sections().get(2).properties().get("z").line(), "\r\n counts once, \r and \n once each");
+        assertEquals("3", f.sections().get(2).properties().get("z").value());
+        assertTrue(error("[a]\nx = 1\nx = 2").startsWith("f:3: 'x' is set twice in [a] (first at line 2)"));
+    }
 }
