@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# ssocred credential_process latency against the peers, from one hyperfine run (docs/performance.md).
+# ssocred credential_process latency against the peers, from one benchmark run (docs/performance.md).
 #
-#   mvn -q -DskipTests package && src/bench/run.sh        # RUNS=20 by default; RUNS=40 src/bench/run.sh
+#   mvn -q -DskipTests package && src/bench/run.sh        # RUNS=20 by default, in ROUNDS=4; RUNS=40 src/bench/run.sh
 #   ONLY='ssocred-burst32|ssocred-warm-x32' src/bench/run.sh # only the cases whose names match (an egrep pattern):
 #                                                             # one lever's A/B in a minute; no serve or login figures
 #
@@ -126,10 +126,18 @@ for i in "${!names[@]}"; do
   args+=(--prepare "${prepares[$i]}" -n "${names[$i]}" "${commands[$i]}")
 done
 before=$(python3 "$bench/calls.py" "$endpoint")
-hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$work/result.json" "${args[@]}" >&2
+# In rounds (ROUNDS=4 by default), each command's runs split among them: the machine's speed drifts over minutes,
+# and a ratio of two commands measured minutes apart would carry the drift (merge.py).
+rounds=${ROUNDS:-4}
+per=$(( (runs + rounds - 1) / rounds ))
+rm -f "$work"/result-*.json
+for r in $(seq "$rounds"); do
+  hyperfine -N --style basic --warmup 1 --runs "$per" --export-json "$work/result-$r.json" "${args[@]}" >&2
+done
+python3 "$bench/merge.py" "$work/result.json" "$work"/result-*.json
 after=$(python3 "$bench/calls.py" "$endpoint")
 rss=$(python3 "$bench/rss.py" "$ssocred" process --profile "$profile")
-python3 "$bench/report.py" "$work/result.json" "$before" "$after" "$rss" "$((runs + 3))"
+python3 "$bench/report.py" "$work/result.json" "$before" "$after" "$rss" "$(( (per + 1) * rounds ))"
 [ -z "${ONLY:-}" ] || exit 0
 
 # ssocred serve: what an SDK pays per credentials request once the endpoint runs (goal <= 2 ms).
