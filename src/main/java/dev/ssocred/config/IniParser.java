@@ -186,7 +186,7 @@ public final class IniParser {
     private static final class SectionBuilder {
         final String header;
         final int line;
-        final Map<String, IniFile.Property> props = new LinkedHashMap<>();
+        final Map<String, IniFile.Property> props = new IniFile.HandedOver<>();
 
         SectionBuilder(String header, int line) {
             this.header = header;

@@ -103,4 +103,16 @@ class ConfigPiecesTest {
         assertEquals(Optional.of("dev"), Suggest.closest("dex", List.of("dev", "dew")));
         assertEquals(Optional.of("dew"), Suggest.closest("dex", List.of("dew", "dev")));
     }
+
+    @Test
+    void aSectionCopiesAMapItIsGivenAndKeepsOnlyTheParsersAsItIs() {
+        IniFile.Property region = new IniFile.Property("region", "eu-west-1", 2, 2, null);
+        Map<String, IniFile.Property> mine = new java.util.LinkedHashMap<>(Map.of("region", region));
+        IniFile.Section s = new IniFile.Section("profile dev", 1, mine);
+        mine.remove("region");
+        assertEquals(Optional.of("eu-west-1"), s.get("region"), "a caller's map is copied");
+        IniFile.Section parsed = IniParser.parse("[profile dev]\nregion = eu-west-1\n", "f").sections().get(0);
+        assertThrows(UnsupportedOperationException.class, () -> parsed.properties().put("x", region));
+        assertThrows(UnsupportedOperationException.class, () -> s.properties().clear());
+    }
 }
