@@ -19,7 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An exclusive lock shared by every ssocred process on the machine: an OS file lock on a {@code .lock} file
  * beside the cache entry. The OS drops the lock when its holder dies, so a killed process never blocks the next
- * one. Waiting is bounded; the holder writes who it is into the file so that a waiter can say what it waits for.
+ * one. Waiting is bounded; the holder writes who it is into the file so that a waiter can say what it waits for,
+ * and clears it when it lets go, so that a waiter for something the holder makes can watch for it without the OS
+ * lock's file channel while the line is new and its process alive ({@link #heldElsewhere}).
  * Threads of one JVM are serialised too (the OS lock belongs to the process, not the thread).
  */
 public final class FileLock implements AutoCloseable {

@@ -516,7 +516,7 @@ class FileLockTest {
     void aLiveHoldersLineIsWatchedOnlyUntilItIsOldThenTheOsLockDecides() throws Exception {
         // A holder still at work after HOLDER_LINE_MILLIS (here: a line with no OS lock behind it) is waited for
         // through the OS lock, as before there was a line.
-        holdersLine(liveHolder(), FileLock.HOLDER_LINE_MILLIS - 300);
+        holdersLine(liveHolder(), FileLock.HOLDER_LINE_MILLIS - 1_000);
         var asked = new java.util.concurrent.atomic.AtomicInteger();
         try (FileLock l = FileLock.acquireOrFind(dir.resolve("x.lock"), LONG, Clock.systemUTC(), "me",
                 FileLock.QUIET, () -> {

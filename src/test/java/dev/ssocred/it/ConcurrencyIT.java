@@ -127,7 +127,9 @@ class ConcurrencyIT {
     @Test
     void aWaiterWatchesTheHoldersLineAndNeverOpensTheLockFile() throws Exception {
         token(Duration.ofHours(8));
-        emu.inject("GetRoleCredentials", Fault.slow(Duration.ofMillis(900)), 1);
+        // Slow enough that the waiter below starts while the holder still fetches, quick enough that the holder's line
+        // (believed for 2 s: FileLock.HOLDER_LINE_MILLIS) is still new when the entry is written.
+        emu.inject("GetRoleCredentials", Fault.slow(Duration.ofMillis(1200)), 1);
         ProcessBuilder pb = new ProcessBuilder(Launcher.path().toString(), "process", "--profile", "dev");
         pb.environment().clear();
         pb.environment().putAll(env);
