@@ -168,6 +168,7 @@ public final class Main {
                         Training.BROWSER, false));
                 case "--prepare" -> Training.prepare(env.home());
                 // A class, not a lambda: an AOT cache that learns hits only must not learn the JVM's lambda machinery.
+                // (apply, with its browser lambda, runs only for a fetch, which the hits' training never makes.)
                 default -> Training.hits(env.home(), new java.util.function.Function<Environment, Context>() {
                     @Override
                     public Context apply(Environment e) {

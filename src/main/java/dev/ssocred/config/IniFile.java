@@ -65,6 +65,5 @@ public record IniFile(String displayPath, List<Section> sections) {
      * where any other map is copied. Package-private, so no one else can hand one over and keep changing it.
      */
     static final class HandedOver<K, V> extends java.util.LinkedHashMap<K, V> {
-        private static final long serialVersionUID = 1L;
     }
 }

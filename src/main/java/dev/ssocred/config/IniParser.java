@@ -35,8 +35,6 @@ public final class IniParser {
         private final Map<String, Integer> sectionLines = new HashMap<>();
         private SectionBuilder current;
         private OptionBuilder option;
-        /** Section, property, section, property...: the values to parse as nested once all is read; null if none. */
-        private List<Object> nested;
         private int indentLevel = Integer.MAX_VALUE;
 
         Run(String path) {
@@ -73,16 +71,17 @@ public final class IniParser {
             finishOption();
             // Nested values are parsed once every line has been read, in file order, as botocore parses them after
             // configparser read the whole file: a line that is not 'key = value' anywhere is the error reported first.
-            if (nested != null) {
-                for (int i = 0; i < nested.size(); i += 2) {
-                    SectionBuilder section = (SectionBuilder) nested.get(i);
-                    IniFile.Property p = (IniFile.Property) nested.get(i + 1);
-                    section.props.put(p.key(), new IniFile.Property(p.key(), p.value(), p.line(), p.endLine(),
-                            parseNested(p, path)));
-                }
-            }
             List<IniFile.Section> built = new ArrayList<>();
             for (SectionBuilder s : sections) {
+                if (s.nested) {
+                    for (Map.Entry<String, IniFile.Property> e : s.props.entrySet()) {
+                        IniFile.Property p = e.getValue();
+                        if (p.value().startsWith("\n")) {
+                            e.setValue(new IniFile.Property(p.key(), p.value(), p.line(), p.endLine(),
+                                    parseNested(p, path)));
+                        }
+                    }
+                }
                 built.add(new IniFile.Section(s.header, s.line, s.props));
             }
             return new IniFile(path, built);
@@ -95,13 +94,7 @@ public final class IniParser {
             }
             IniFile.Property p = option.build();
             current.props.put(p.key(), p);
-            if (p.value().startsWith("\n")) {
-                if (nested == null) {
-                    nested = new ArrayList<>();
-                }
-                nested.add(current);
-                nested.add(p);
-            }
+            current.nested |= p.value().startsWith("\n");
             option = null;
         }
 
@@ -187,6 +180,8 @@ public final class IniParser {
         final String header;
         final int line;
         final Map<String, IniFile.Property> props = new IniFile.HandedOver<>();
+        /** Whether a value here starts on its next line: parsed as a nested block once the whole file is read. */
+        boolean nested;
 
         SectionBuilder(String header, int line) {
             this.header = header;

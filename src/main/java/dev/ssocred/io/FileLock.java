@@ -167,27 +167,21 @@ public final class FileLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             boolean told = waited;
-            if (finder != null) {
-                java.io.File file = lockFile.toFile();
-                if (heldElsewhere(file)) {
-                    // A holder at work says so in its line: watch for what it makes without opening a file channel.
-                    // A waiter of a burst then never sets up a file channel and its lock table (~2 ms of each of 31
-                    // waiters' CPU on two cores: docs/performance.md). The line is a hint, never the lock: once it is
-                    // cleared or old, the OS lock below decides.
-                    waited = true;
-                    tell(onWait, lockFile);
-                    told = true;
-                    do {
-                        if (clock.millis() >= deadline) {
-                            throw new TimeoutException(holder(lockFile));
-                        }
-                        Thread.sleep(POLL_MILLIS);
-                        if (finder.found()) {
-                            local.unlock();
-                            return null;
-                        }
-                    } while (heldElsewhere(file));
-                }
+            java.io.File file = lockFile.toFile();
+            if (finder != null && heldElsewhere(file)) {
+                // A holder at work says so in its line: watch for what it makes without opening a file channel. A
+                // waiter of a burst then never sets up a file channel and its lock table (~2 ms of each of 31 waiters'
+                // CPU on two cores: docs/performance.md). The line is a hint, never the lock: once it is cleared or
+                // old, the OS lock below decides.
+                waited = true;
+                tell(onWait, lockFile);
+                told = true;
+                do {
+                    if (polledAndFound(lockFile, deadline, clock, finder)) {
+                        local.unlock();
+                        return null;
+                    }
+                } while (heldElsewhere(file));
             }
             SecretFiles.createPrivateDirectories(lockFile.toAbsolutePath().getParent());
             channel = open(lockFile);
@@ -207,11 +201,7 @@ public final class FileLock implements AutoCloseable {
                     tell(onWait, lockFile);
                     told = true;
                 }
-                if (clock.millis() >= deadline) {
-                    throw new TimeoutException(holder(lockFile));
-                }
-                Thread.sleep(POLL_MILLIS);
-                if (finder != null && finder.found()) {
+                if (polledAndFound(lockFile, deadline, clock, finder)) {
                     break;
                 }
             }
@@ -247,6 +237,19 @@ public final class FileLock implements AutoCloseable {
      */
     public static void inherit(Path lockFile) {
         inherited = lockFile == null ? null : lockFile.toAbsolutePath(); // null: none (tests)
+    }
+
+    /**
+     * One step of a wait: a timeout past {@code deadline}, else a poll's sleep and then whether {@code finder} (if
+     * any) has what we wait for.
+     */
+    private static boolean polledAndFound(Path lockFile, long deadline, Clock clock, Finder<?> finder)
+            throws TimeoutException, InterruptedException {
+        if (clock.millis() >= deadline) {
+            throw new TimeoutException(holder(lockFile));
+        }
+        Thread.sleep(POLL_MILLIS);
+        return finder != null && finder.found();
     }
 
     /** Now plus {@code timeout}, in the clock's milliseconds; a timeout too long to count is forever. */
