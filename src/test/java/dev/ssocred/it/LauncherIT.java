@@ -106,6 +106,35 @@ class LauncherIT {
     }
 
     @Test
+    void aConfigAsPopulateWritesItForAHundredAccountsIsReadWholeAndNamesItsLines() throws Exception {
+        // 300 profiles (41 KB) before the test's own, as `ssocred populate` leaves a config for 100 accounts of three
+        // roles: the packaged file parses it in bulk (docs/performance.md) and must still find the first profile and
+        // the last, and point at a bad line by its number.
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            big.append("[profile acct").append(String.format("%03d", i)).append("-ReadOnly]\nsso_session = corp\n")
+                    .append("sso_account_id = ").append(100000000000L + i).append("\nsso_role_name = ReadOnly\n")
+                    .append("region = us-east-1\noutput = json\n\n");
+        }
+        Path config = home.resolve(".aws/config");
+        String own = Files2.read(config);
+        Files2.write(config, big + own);
+        loggedIn();
+        assertEquals(EXPECTED, Launcher.run(env, "process", "--profile", "dev").out());
+        assertEquals(EXPECTED, Launcher.run(env, "process", "--profile", "dev").out(), "and as a cache hit");
+        Launcher.Result first = Launcher.run(env, "process", "--profile", "acct000-ReadOnly");
+        assertEquals(0, first.code(), first.toString());
+        wm.verify(getRequestedFor(urlPathEqualTo("/federation/credentials"))
+                .withQueryParam("account_id", equalTo("100000000000")));
+        int lines = (big + own).split("\n", -1).length;
+        Files2.write(config, big + own + "just words\n");
+        Launcher.Result bad = Launcher.run(env, "process", "--profile", "dev");
+        assertEquals(4, bad.code(), bad.toString());
+        assertEquals("", bad.out());
+        assertTrue(bad.err().contains("~/.aws/config:" + lines + ": expected 'key = value'"), bad.err());
+    }
+
+    @Test
     void helpIsPrintedWithoutPicocliAsPicocliPrintsItInColourOnlyOnATerminal() throws Exception {
         java.nio.file.Path log = home.resolve("classes.log");
         Map<String, String> logged = new java.util.HashMap<>(env);
