@@ -155,7 +155,7 @@ public final class Main {
             contexts(env, err, err);
             extras(env, err, err);
             MissHandOff.wire(null, env);
-            if (!"--train-hits".equals(which) || !Training.hitsOnly()) {
+            if (!"--train-hits".equals(which)) {
                 // What a miss makes before the fetch: the first JVM's own fetch, and the second JVM's.
                 Platform.browser(env);
                 Platform.stderrIsTerminal();
@@ -167,15 +167,11 @@ public final class Main {
                         new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()),
                         Training.BROWSER, false));
                 case "--prepare" -> Training.prepare(env.home());
-                // A class, not a lambda: an AOT cache that learns hits only must not learn the JVM's lambda machinery.
-                // (apply, with its browser lambda, runs only for a fetch, which the hits' training never makes.)
-                default -> Training.hits(env.home(), new java.util.function.Function<Environment, Context>() {
-                    @Override
-                    public Context apply(Environment e) {
-                        return context(e, new PrintWriter(java.io.Writer.nullWriter()),
-                                new PrintWriter(java.io.Writer.nullWriter()), url -> false, false);
-                    }
-                });
+                // A static archive's list comes from real calls in child JVMs, which the launcher names the file for;
+                // an AOT cache learns from this JVM, hits only.
+                default -> System.getProperty("ssocred.classlist") != null
+                        ? Training.hitsList(env.home(), java.nio.file.Path.of(System.getProperty("ssocred.classlist")))
+                        : Training.hits(env.home());
             };
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);

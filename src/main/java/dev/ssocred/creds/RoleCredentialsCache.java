@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -49,7 +48,9 @@ public final class RoleCredentialsCache {
 
     /** sha1 of the compact, key-sorted JSON of account, role and session name (or start URL for legacy profiles). */
     public static String key(SsoProfile p) {
-        Map<String, Object> args = new TreeMap<>();
+        // botocore dumps these with sort_keys=True: put in sorted order ("accountId" < "roleName" < "sessionName" or
+        // "startUrl"), a LinkedHashMap gives the same string without a TreeMap's seven classes on every hit.
+        Map<String, Object> args = new LinkedHashMap<>();
         args.put("accountId", p.accountId());
         args.put("roleName", p.roleName());
         if (p.session().name().isPresent()) {

@@ -2,7 +2,6 @@ package dev.ssocred.demo;
 
 import dev.ssocred.cli.Context;
 import dev.ssocred.cli.FastPath;
-import dev.ssocred.cli.MissHandOff;
 import dev.ssocred.config.Environment;
 import dev.ssocred.config.SsoSession;
 import dev.ssocred.sso.SsoToken;
@@ -27,10 +26,10 @@ import java.util.function.Function;
  * The workloads the class-data archives are trained on: the calls that must start fast. The launcher keeps three
  * archives (docs/performance.md):
  * <ul>
- * <li>the cache hit's, trained by {@code warmup --train-hits} on cache hits of {@code process} and every {@code env}
- * format, in a HOME that {@code warmup --prepare} signed in and filled beforehand in another JVM; on a static
- * archive also an SSO role's miss (no SDK). Its size is paid at every start (an AOT cache even loads all its classes
- * at every start, JEP 483), so nothing else runs in the training JVM;</li>
+ * <li>the cache hit's, trained by {@code warmup --train-hits} on cache hits of {@code process} and {@code env}, in a
+ * HOME that {@code warmup --prepare} signed in and filled beforehand in another JVM; on a static archive also an SSO
+ * role's miss (no SDK), recorded in the calls' own JVMs. Its size is paid at every start (mapped and relocated whole;
+ * an AOT cache even loads all its classes at every start, JEP 483), so nothing else goes into it;</li>
  * <li>the whole one, trained by {@code warmup --train}: one {@code process} on an expiring token (refresh,
  * GetRoleCredentials, cache write), an assumed role through STS, the hits and the commonest picocli commands;</li>
  * <li>the login's, trained by {@code warmup --train-login} on both sign-ins as people type them: no picocli and no
@@ -42,6 +41,8 @@ import java.util.function.Function;
 public final class Training {
     private static final String PROFILE = "bench-readonly";
     private static final String CHAINED = "training-chained";
+    /** The clock FastPath.run answers with: one the training loads is one more class in the archive. */
+    private static final Clock CLOCK = dev.ssocred.cli.Platform.clock();
     private static final List<String> FORMATS = List.of("bash", "fish", "powershell", "cmd", "dotenv", "json");
     /**
      * The formats an AOT cache is trained on: not the three that check their values with a regex, whose classes (and,
@@ -108,21 +109,10 @@ public final class Training {
     }
 
     /**
-     * Whether the hit archive learns cache hits and nothing else: a JDK 25+ AOT cache loads all its classes at every
-     * start (a JDK 17-24 static archive only those a run asks for), so what it learns beyond a hit every hit pays for.
+     * {@code warmup --train-hits} for an AOT cache (JDK 25+), which learns from the JVM that runs the training: cache
+     * hits and nothing else, in a HOME {@link #prepare} filled ({@link #hitsList} for a static archive).
      */
-    public static boolean hitsOnly() {
-        return Runtime.version().feature() >= 25;
-    }
-
-    /**
-     * {@code warmup --train-hits}: cache hits, in a HOME {@link #prepare} filled. On a static archive (JDK 17-24), then
-     * what the first JVM of a miss does: an SSO role's fetch, with and without a refresh (no SDK: aws.HttpOidcApi,
-     * aws.HttpPortalApi), and for an assumed role the lock, a second look and the start of a second JVM
-     * (cli.MissHandOff). Those classes would otherwise be read from the jar and the JDK's modules on every miss; in a
-     * static archive they cost a hit little but size. {@code contexts} wires real Contexts, for the fetch only.
-     */
-    public static int hits(Path home, Function<Environment, Context> contexts) throws Exception {
+    public static int hits(Path home) {
         Environment env = new Environment(Map.of("HOME", home.toString()));
         Function<Environment, Context> noMiss = new Function<>() {
             @Override
@@ -130,44 +120,96 @@ public final class Training {
                 throw new IllegalStateException("training: a cache miss in a prepared HOME");
             }
         };
-        PrintWriter out = new PrintWriter(Writer.nullWriter());
-        hits(noMiss, env, out, hitsOnly() ? PLAIN_FORMATS : FORMATS);
-        if (hitsOnly()) {
-            return 0;
+        hits(noMiss, env, new PrintWriter(Writer.nullWriter()), PLAIN_FORMATS);
+        return 0;
+    }
+
+    /**
+     * {@code warmup --train-hits} for a static archive (JDK 17-24) when the launcher names the class list to write
+     * ({@code ssocred.classlist}): the list is made by real ssocred JVMs, each recording what it loads
+     * ({@code -XX:DumpLoadedClassList}), and this JVM only runs them. Cache hits first ({@code process}, {@code env}
+     * in every format, {@code --help}), then an SSO role's fetch, with a lasting token and with one to refresh, against
+     * the emulator. Recorded in this JVM, the training's own scaffolding (the emulator's process, its pipes and
+     * futures, ~100 classes) went into the archive that every hit maps and relocates whole (~0.35 ms of each);
+     * recorded in the calls themselves, the list also holds what {@code Main} does before the front door, as it is.
+     */
+    public static int hitsList(Path home, Path list) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Map<String, String> plain = Map.of("HOME", home.toString());
+        List<Path> lists = new java.util.ArrayList<>();
+        recorded(java, plain, lists, list, "process", "--profile", PROFILE);
+        for (String format : FORMATS) {
+            recorded(java, plain, lists, list, "env", PROFILE, "--format", format);
         }
+        recorded(java, plain, lists, list, "--help");
         // The miss is worth having in the archive but not worth losing the archive for: a failure here (an emulator
         // that does not start) leaves an archive of the hits alone.
         try {
-            missHalves(home, contexts, out, noMiss);
+            Map<String, String> served = Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false));
+            dropRoleCredentials(home);
+            recorded(java, served, lists, list, "process", "--profile", PROFILE);
+            dropRoleCredentials(home);
+            expireSoon(home);
+            recorded(java, served, lists, list, "process", "--profile", PROFILE);
         } catch (Exception e) {
-            // the hits' archive, without the miss
+            // the hits' list, without the miss
         } finally {
             stopEmulator();
+        }
+        mergeClassLists(lists, list);
+        for (Path each : lists) {
+            Files.deleteIfExists(each);
         }
         return 0;
     }
 
     /**
-     * An SSO role's fetch with a token that lasts, then with one inside its refresh window (a refresh and a fetch),
-     * both in this JVM; then an assumed role's miss up to the start of the second JVM. The "launcher" there is
-     * /bin/sh, which fails at once on these arguments; only the path matters.
+     * Runs {@code args} as ssocred in a child JVM as the launcher would start it for a pipe, recording its classes in
+     * a list beside {@code list}; that list is added to {@code lists} only if the call exited 0 and answered.
      */
-    private static void missHalves(Path home, Function<Environment, Context> contexts, PrintWriter out,
-                                   Function<Environment, Context> noMiss) throws Exception {
-        Environment served = new Environment(Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false)));
-        dropRoleCredentials(home);
-        call(contexts, served, out, "process", "--profile", PROFILE);
-        dropRoleCredentials(home);
-        expireSoon(home);
-        call(contexts, served, out, "process", "--profile", PROFILE);
-        chain(home);
-        FastPath.tryAnswer(new String[] {"process", "--profile", CHAINED}, served, Clock.systemUTC(), out,
-                new java.util.function.Supplier<Context>() {
-                    @Override
-                    public Context get() {
-                        return noMiss.apply(served);
+    private static void recorded(String java, Map<String, String> vars, List<Path> lists, Path list, String... args)
+            throws Exception {
+        Path mine = list.resolveSibling(list.getFileName() + "." + lists.size());
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xlog:all=off", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData", "-XX:DumpLoadedClassList=" + mine, "-Dssocred.stderr.tty=false",
+                "-Dssocred.stdout.tty=false", "-Dssocred.stdout.path=/dev/stdout", "-Dssocred.launcher=/bin/sh",
+                "-cp", System.getProperty("java.class.path"), "dev.ssocred.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Nothing of the user's setup: no AWS_* variable (a config file, a profile), no SSOCRED_* one.
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SSOCRED_"));
+        pb.environment().putAll(vars);
+        Process child = pb.start();
+        child.getOutputStream().close();
+        byte[] answer = child.getInputStream().readAllBytes();
+        if (child.waitFor() != 0 || answer.length == 0) {
+            Files.deleteIfExists(mine);
+            throw new IllegalStateException("training call failed: " + String.join(" ", args));
+        }
+        lists.add(mine);
+    }
+
+    /**
+     * The class lists as one: the first one's header, then every other line once, in the order first seen (a class
+     * list names classes, lambda proxies and method-handle invokers; none refers to another line).
+     */
+    static void mergeClassLists(List<Path> lists, Path into) throws IOException {
+        java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>();
+        StringBuilder out = new StringBuilder();
+        boolean first = true;
+        for (Path each : lists) {
+            for (String line : Files.readAllLines(each, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#")) {
+                    if (first) {
+                        out.append(line).append('\n');
                     }
-                }, MissHandOff.forTraining(Path.of("/bin/sh"), served));
+                } else if (lines.add(line)) {
+                    out.append(line).append('\n');
+                }
+            }
+            first = false;
+        }
+        Files.writeString(into, out, StandardCharsets.UTF_8);
     }
 
     /** Adds a profile whose role is assumed through STS from the SSO profile's credentials. */
@@ -178,10 +220,10 @@ public final class Training {
     }
 
     private static void dropRoleCredentials(Path home) throws IOException {
-        try (java.util.stream.Stream<Path> entries = Files.list(home.resolve(".aws/cli/cache"))) {
-            for (Path entry : entries.toList()) {
-                Files.delete(entry);
-            }
+        // java.io, not a stream of Files.list: whatever the training loads goes into the archive every hit maps.
+        java.io.File[] entries = home.resolve(".aws/cli/cache").toFile().listFiles();
+        for (java.io.File entry : entries == null ? new java.io.File[0] : entries) {
+            Files.delete(entry.toPath());
         }
     }
 
@@ -214,7 +256,7 @@ public final class Training {
         for (String[] args : commands) {
             // As Main runs them: the front door first (logins), else picocli.
             Context ctx = contexts.apply(desktop);
-            int code = FastPath.tryAnswer(args, desktop, Clock.systemUTC(), ctx.out(), () -> ctx)
+            int code = FastPath.tryAnswer(args, desktop, CLOCK, ctx.out(), () -> ctx)
                     .orElseGet(() -> dev.ssocred.cli.Cli.execute(ctx, args));
             if (code != 0 && !args[0].equals("nosuch")) {
                 throw new IllegalStateException("training call failed: " + String.join(" ", args) + " -> " + code);
@@ -232,7 +274,7 @@ public final class Training {
     }
 
     private static void call(Function<Environment, Context> contexts, Environment env, PrintWriter out, String... args) {
-        int code = FastPath.tryAnswer(args, env, Clock.systemUTC(), out, new java.util.function.Supplier<Context>() {
+        int code = FastPath.tryAnswer(args, env, CLOCK, out, new java.util.function.Supplier<Context>() {
             @Override
             public Context get() {
                 return contexts.apply(env);

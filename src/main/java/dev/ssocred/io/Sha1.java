@@ -23,6 +23,7 @@ public final class Sha1 {
         return new String(out);
     }
 
+    /** Rotations spelled out: interpreted, as on every cache hit, each Integer.rotateLeft is a call, ~300 a block. */
     static byte[] digest(byte[] message) {
         byte[] m = pad(message);
         int padded = m.length;
@@ -38,7 +39,8 @@ public final class Sha1 {
                 w[t] = (m[j] & 0xff) << 24 | (m[j + 1] & 0xff) << 16 | (m[j + 2] & 0xff) << 8 | (m[j + 3] & 0xff);
             }
             for (int t = 16; t < 80; t++) {
-                w[t] = Integer.rotateLeft(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
+                int x = w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16];
+                w[t] = x << 1 | x >>> 31;
             }
             int a = h0;
             int b = h1;
@@ -61,10 +63,10 @@ public final class Sha1 {
                     f = b ^ c ^ d;
                     k = 0xCA62C1D6;
                 }
-                int temp = Integer.rotateLeft(a, 5) + f + e + k + w[t];
+                int temp = (a << 5 | a >>> 27) + f + e + k + w[t];
                 e = d;
                 d = c;
-                c = Integer.rotateLeft(b, 30);
+                c = b << 30 | b >>> 2;
                 b = a;
                 a = temp;
             }

@@ -15,9 +15,38 @@ import java.util.regex.Pattern;
  */
 public enum CredentialFormat {
     /** The credential_process contract, byte for byte what {@code aws configure export-credentials} prints. */
-    PROCESS {
-        @Override
-        public String render(RoleCredentials c, Optional<String> region) {
+    PROCESS,
+    BASH,
+    ZSH,
+    FISH,
+    POWERSHELL,
+    CMD,
+    /**
+     * KEY=value lines that docker {@code --env-file}, python-dotenv and {@code set -a; . file} in sh all read as the
+     * same value. Docker takes the rest of the line literally (quotes included), python-dotenv expands
+     * {@code ${...}} and strips {@code # comments}, sh interprets quotes, {@code $}, backticks and spaces: no quoting
+     * means the same to all three, so only values made of {@code [A-Za-z0-9_./+=:@,-]} are written (every AWS key,
+     * secret, session token, expiry and region is) and anything else is refused rather than written in a form one
+     * of them would misread.
+     */
+    DOTENV,
+    /** The variables as one JSON object, for programs that set their own environment. */
+    JSON;
+
+    /** Compiled on first use: enum initialisation is on the credential_process path, these patterns are not. */
+    private static final class Patterns {
+        static final Pattern CMD_UNSAFE = Pattern.compile("[\"%!\\r\\n]");
+        static final Pattern DOTENV_PLAIN = Pattern.compile("[A-Za-z0-9_./+=:@,-]*");
+        static final Pattern PS_QUOTES = Pattern.compile("['\u2018\u2019\u201a\u201b]");
+    }
+
+    /**
+     * The text to print: one line per variable for the shell formats. Plain constants and {@code this ==} tests rather
+     * than a body per constant or a switch: either would be classes more for every credential_process call to load
+     * (eight, or a switch map's one; docs/performance.md).
+     */
+    public String render(RoleCredentials c, Optional<String> region) {
+        if (this == PROCESS) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("Version", 1);
             json.put("AccessKeyId", c.accessKeyId());
@@ -30,78 +59,9 @@ public enum CredentialFormat {
             }
             return PyJson.INDENT2.dumps(json) + "\n";
         }
-    },
-    BASH {
-        @Override
-        String line(String name, String value) {
-            return "export " + name + "=" + posixQuote(value);
-        }
-    },
-    ZSH {
-        @Override
-        String line(String name, String value) {
-            return BASH.line(name, value);
-        }
-    },
-    FISH {
-        @Override
-        String line(String name, String value) {
-            return "set -gx " + name + " '" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
-        }
-    },
-    POWERSHELL {
-        @Override
-        String line(String name, String value) {
-            // A single-quoted PowerShell string also ends at the typographic quotes U+2018..U+201B; doubling any of
-            // them makes it literal, as for the ASCII one.
-            return "$Env:" + name + " = '" + Patterns.PS_QUOTES.matcher(value).replaceAll("$0$0") + "'";
-        }
-    },
-    CMD {
-        @Override
-        String line(String name, String value) {
-            // Inside set "N=V" cmd.exe still expands % and ! and cannot escape a quote: refuse rather than mangle.
-            if (Patterns.CMD_UNSAFE.matcher(value).find()) {
-                throw new IllegalArgumentException("the value of " + name + " cannot be written safely for cmd.exe");
-            }
-            return "set \"" + name + "=" + value + "\"";
-        }
-    },
-    /**
-     * KEY=value lines that docker {@code --env-file}, python-dotenv and {@code set -a; . file} in sh all read as the
-     * same value. Docker takes the rest of the line literally (quotes included), python-dotenv expands
-     * {@code ${...}} and strips {@code # comments}, sh interprets quotes, {@code $}, backticks and spaces: no quoting
-     * means the same to all three, so only values made of {@code [A-Za-z0-9_./+=:@,-]} are written (every AWS key,
-     * secret, session token, expiry and region is) and anything else is refused rather than written in a form one
-     * of them would misread.
-     */
-    DOTENV {
-        @Override
-        String line(String name, String value) {
-            if (!Patterns.DOTENV_PLAIN.matcher(value).matches()) {
-                throw new IllegalArgumentException("the value of " + name + " cannot be written safely as a dotenv line "
-                        + "(only letters, digits and _./+=:@,- can be read alike by docker, python-dotenv and sh)");
-            }
-            return name + "=" + value;
-        }
-    },
-    /** The variables as one JSON object, for programs that set their own environment. */
-    JSON {
-        @Override
-        public String render(RoleCredentials c, Optional<String> region) {
+        if (this == JSON) {
             return PyJson.INDENT2.dumps(variables(c, region)) + "\n";
         }
-    };
-
-    /** Compiled on first use: enum initialisation is on the credential_process path, these patterns are not. */
-    private static final class Patterns {
-        static final Pattern CMD_UNSAFE = Pattern.compile("[\"%!\\r\\n]");
-        static final Pattern DOTENV_PLAIN = Pattern.compile("[A-Za-z0-9_./+=:@,-]*");
-        static final Pattern PS_QUOTES = Pattern.compile("['\u2018\u2019\u201a\u201b]");
-    }
-
-    /** The text to print: one line per variable for the shell formats. */
-    public String render(RoleCredentials c, Optional<String> region) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Object> e : variables(c, region).entrySet()) {
             String value = (String) e.getValue();
@@ -114,7 +74,33 @@ public enum CredentialFormat {
         return sb.toString();
     }
 
+    /** One variable's line in this shell's syntax. */
     String line(String name, String value) {
+        if (this == BASH || this == ZSH) {
+            return "export " + name + "=" + posixQuote(value);
+        }
+        if (this == FISH) {
+            return "set -gx " + name + " '" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        if (this == POWERSHELL) {
+            // A single-quoted PowerShell string also ends at the typographic quotes U+2018..U+201B; doubling any of
+            // them makes it literal, as for the ASCII one.
+            return "$Env:" + name + " = '" + Patterns.PS_QUOTES.matcher(value).replaceAll("$0$0") + "'";
+        }
+        if (this == CMD) {
+            // Inside set "N=V" cmd.exe still expands % and ! and cannot escape a quote: refuse rather than mangle.
+            if (Patterns.CMD_UNSAFE.matcher(value).find()) {
+                throw new IllegalArgumentException("the value of " + name + " cannot be written safely for cmd.exe");
+            }
+            return "set \"" + name + "=" + value + "\"";
+        }
+        if (this == DOTENV) {
+            if (!Patterns.DOTENV_PLAIN.matcher(value).matches()) {
+                throw new IllegalArgumentException("the value of " + name + " cannot be written safely as a dotenv line "
+                        + "(only letters, digits and _./+=:@,- can be read alike by docker, python-dotenv and sh)");
+            }
+            return name + "=" + value;
+        }
         throw new UnsupportedOperationException(name());
     }
 

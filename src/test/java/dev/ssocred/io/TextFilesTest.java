@@ -54,6 +54,12 @@ class TextFilesTest {
         SsocredException through = assertThrows(SsocredException.class,
                 () -> TextFiles.readUtf8(dir.resolve("plain/config"), "~/.aws/config"));
         assertTrue(through.getMessage().startsWith("cannot read ~/.aws/config: "), through.getMessage());
+        // A link that loops is listed in its directory, so the shortcut for a missing file does not take it: an error
+        // naming the file, as through NIO (a shortcut that only asked whether the directory is searchable fails here).
+        Files.createSymbolicLink(dir.resolve("loop"), dir.resolve("loop"));
+        SsocredException loop = assertThrows(SsocredException.class,
+                () -> TextFiles.readUtf8(dir.resolve("loop"), "~/.aws/config"));
+        assertTrue(loop.getMessage().startsWith("cannot read ~/.aws/config: "), loop.getMessage());
     }
 
     @Test
