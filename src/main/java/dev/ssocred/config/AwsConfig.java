@@ -80,12 +80,28 @@ public final class AwsConfig {
         return configExists;
     }
 
-    /** {@code ~/.aws/config} rather than the absolute path when the file lives under HOME. */
+    /**
+     * {@code ~/.aws/config} rather than the absolute path when the file lives under HOME. By the paths' text: a path's
+     * text has no doubled or trailing separator, so a prefix that ends at a separator is a prefix of its names, as
+     * {@code Path.startsWith} has it, without {@code relativize}'s work (both files of every call are named so). Only a
+     * rest with a {@code .} or {@code ..} name goes to {@code relativize}, which normalizes it away.
+     */
     public static String display(Path file, Environment env) {
-        Path home = env.home().toAbsolutePath();
-        Path abs = file.toAbsolutePath();
-        return abs.startsWith(home) && !abs.equals(home) ? "~/" + home.relativize(abs).toString().replace('\\', '/')
-                : file.toString();
+        Path homePath = env.home().toAbsolutePath();
+        Path absPath = file.toAbsolutePath();
+        String home = homePath.toString();
+        String abs = absPath.toString();
+        String separator = file.getFileSystem().getSeparator();
+        String prefix = home.endsWith(separator) ? home : home + separator;
+        if (abs.length() <= prefix.length() || !abs.startsWith(prefix)) {
+            return file.toString();
+        }
+        String rest = abs.substring(prefix.length());
+        String names = separator + rest + separator;
+        if (names.contains(separator + "." + separator) || names.contains(separator + ".." + separator)) {
+            rest = homePath.relativize(absPath).toString();
+        }
+        return "~/" + rest.replace('\\', '/');
     }
 
     public String configPath() {

@@ -45,8 +45,9 @@ public final class Training {
     private static final Clock CLOCK = dev.ssocred.cli.Platform.clock();
     private static final List<String> FORMATS = List.of("bash", "fish", "powershell", "cmd", "dotenv", "json");
     /**
-     * The formats an AOT cache is trained on: not the three that check their values with a regex, whose classes (and,
-     * on JDK 25, the lambdas java.util.regex makes) it would load at every start (docs/performance.md).
+     * The formats the hit archive is trained on: not the three that check their values with a regex, whose classes
+     * (and, on JDK 25, the lambdas java.util.regex makes) every hit would map, and an AOT cache load, at every start
+     * (docs/performance.md). A miss needs no regex either.
      */
     private static final List<String> PLAIN_FORMATS = List.of("bash", "fish", "json");
 
@@ -128,9 +129,9 @@ public final class Training {
      * {@code warmup --train-hits} for a static archive (JDK 17-24) when the launcher names the class list to write
      * ({@code ssocred.classlist}): the list is made by real ssocred JVMs, each recording what it loads
      * ({@code -XX:DumpLoadedClassList}), and this JVM only runs them. Cache hits first ({@code process}, {@code env}
-     * in every format, {@code --help}), then an SSO role's fetch, with a lasting token and with one to refresh, against
-     * the emulator. Recorded in this JVM, the training's own scaffolding (the emulator's process, its pipes and
-     * futures, ~100 classes) went into the archive that every hit maps and relocates whole (~0.35 ms of each);
+     * in the plain formats, {@code --help}), then an SSO role's fetch, with a lasting token and with one to refresh,
+     * against the emulator. Recorded in this JVM, the training's own scaffolding (the emulator's process, its pipes
+     * and futures, ~100 classes) went into the archive that every hit maps and relocates whole (~0.35 ms of each);
      * recorded in the calls themselves, the list also holds what {@code Main} does before the front door, as it is.
      */
     public static int hitsList(Path home, Path list) throws Exception {
@@ -138,7 +139,7 @@ public final class Training {
         Map<String, String> plain = Map.of("HOME", home.toString());
         List<Path> lists = new java.util.ArrayList<>();
         recorded(java, plain, lists, list, "process", "--profile", PROFILE);
-        for (String format : FORMATS) {
+        for (String format : PLAIN_FORMATS) {
             recorded(java, plain, lists, list, "env", PROFILE, "--format", format);
         }
         recorded(java, plain, lists, list, "--help");

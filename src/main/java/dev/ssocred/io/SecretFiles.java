@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -141,7 +142,9 @@ public final class SecretFiles {
 
     /**
      * A writer killed between creating its temp file and renaming it leaves the temp file behind. Ours are named
-     * {@code .<target>.<random>.tmp}; one older than a minute belongs to no live writer.
+     * {@code .<target>.<random>.tmp}; one older than a minute belongs to no live writer. Matched by the name's two ends,
+     * not a glob: a glob is compiled to a regex on every write (~20 classes of java.util.regex in a miss's archive),
+     * and a target's name could hold the glob's own metacharacters ({@code [}, <code>{</code>, {@code *}).
      */
     private static void removeAbandonedTempFiles(Path dir, String target) {
         removeAbandonedTempFiles(dir, target, System.currentTimeMillis());
@@ -150,7 +153,15 @@ public final class SecretFiles {
     /** The same at {@code nowMillis} (package-private for its test: a boundary needs a fixed now). */
     static void removeAbandonedTempFiles(Path dir, String target, long nowMillis) {
         long cutoff = nowMillis - ABANDONED_AFTER_MILLIS;
-        try (var stream = Files.newDirectoryStream(dir, "." + target + ".*.tmp")) {
+        String prefix = "." + target + ".";
+        DirectoryStream.Filter<Path> ours = new DirectoryStream.Filter<>() {
+            @Override
+            public boolean accept(Path p) {
+                String name = p.getFileName().toString();
+                return name.length() >= prefix.length() + 4 && name.startsWith(prefix) && name.endsWith(".tmp");
+            }
+        };
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, ours)) {
             for (Path p : stream) {
                 if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
                     Files.deleteIfExists(p);

@@ -8,19 +8,20 @@ import java.nio.charset.StandardCharsets;
  * provider framework, ~12 ms of a ~120 ms run. It names files; it protects nothing.
  */
 public final class Sha1 {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private Sha1() {
     }
 
+    /** Built from bytes, not chars: {@code new String(char[])} loads and sets up StringUTF16 on a hit for nothing. */
     public static String hex(String s) {
         byte[] digest = digest(s.getBytes(StandardCharsets.UTF_8));
-        char[] out = new char[40];
+        byte[] out = new byte[40];
         for (int i = 0; i < 20; i++) {
             out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
             out[2 * i + 1] = HEX[digest[i] & 0xf];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** Rotations spelled out: interpreted, as on every cache hit, each Integer.rotateLeft is a call, ~300 a block. */

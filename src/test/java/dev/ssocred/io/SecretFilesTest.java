@@ -190,4 +190,20 @@ class SecretFilesTest {
         org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(edge), "older than a minute is abandoned");
         org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(past));
     }
+
+    @org.junit.jupiter.api.Test
+    void aTargetNamedWithGlobCharactersRemovesItsOwnTempFilesAndNoOneElses(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        long now = 1_800_000_000_000L;
+        Path ours = java.nio.file.Files.writeString(tmp.resolve(".creds[1].7.tmp"), "x");
+        Path lookalike = java.nio.file.Files.writeString(tmp.resolve(".creds1.7.tmp"), "x"); // "[1]" as a glob matches it
+        Path bare = java.nio.file.Files.writeString(tmp.resolve(".creds[1].tmp"), "x"); // no random part: not ours
+        for (Path p : new Path[] {ours, lookalike, bare}) {
+            java.nio.file.Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(now - 120_000));
+        }
+        SecretFiles.removeAbandonedTempFiles(tmp, "creds[1]", now);
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(ours));
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(lookalike), "another file's");
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(bare), "not a temp file of ours");
+    }
 }
