@@ -92,6 +92,31 @@ class MissHandOffIT {
         return jvms.stream().filter(log -> log.contains(text)).count();
     }
 
+    /**
+     * What the hit archive holds, as the JVM lists it (-XX:+PrintSharedArchiveAndExit, through the launcher, which
+     * starts a {@code process} call with that archive): a hit's classes and an SSO role's fetch and refresh, and none
+     * of the training's own scaffolding (the emulator's child process and its futures), no regex and no SDK. Every
+     * class in it is mapped and relocated at every start (docs/performance.md).
+     */
+    @Test
+    void theHitArchiveHoldsWhatCallsLoadAndNothingOfTheTraining() throws Exception {
+        Map<String, String> listing = new java.util.HashMap<>(env);
+        listing.put("SSOCRED_JAVA_OPTS", "-XX:+PrintSharedArchiveAndExit");
+        Launcher.Result r = Launcher.run(listing, "process", "--profile", "dev");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("", r.out());
+        String classes = r.err();
+        for (String held : List.of(" dev.ssocred.cli.FastPath ", " dev.ssocred.creds.RoleCredentialsCache ",
+                " dev.ssocred.aws.HttpPortalApi ", " dev.ssocred.aws.HttpOidcApi ",
+                " sun.net.www.protocol.http.HttpURLConnection ")) {
+            assertTrue(classes.contains(held), held + " is not in the hit archive");
+        }
+        for (String left : List.of(" java.lang.ProcessImpl ", " java.util.concurrent.CompletableFuture ",
+                " java.util.regex.Pattern ", " dev.ssocred.demo.Training ", "software.amazon.awssdk", " picocli.")) {
+            assertFalse(classes.contains(left), left + " is in the hit archive");
+        }
+    }
+
     @Test
     void aMissWithALastingTokenIsFetchedInOneJvmFromTheHitArchiveWithoutTheSdk() throws Exception {
         token(Duration.ofHours(8));
