@@ -38,6 +38,11 @@ modules=$("$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-rel
 "$jdk/bin/jlink" --add-modules "$modules,jdk.crypto.ec" --strip-debug --no-man-pages --no-header-files \
   --generate-cds-archive --output "$stage/runtime" 2>/dev/null
 cp "$target/ssocred.jar" "$stage/lib/ssocred.jar"
+# Reproducible archives: fixed owner, order and time (the last commit's, else the epoch). The jar has that time
+# before the AOT caches are made: a cache records its jar's time, and the tarball and the .deb give the jar the
+# stamp, so a cache that recorded the build's time was refused after unpacking ("timestamp has changed").
+stamp=$(git -C "$basedir" log -1 --format=%ct 2>/dev/null || echo 0)
+touch -d "@$stamp" "$stage/lib/ssocred.jar"
 cp "$target/launcher.sh" "$stage/bin/ssocred"
 chmod 755 "$stage/bin/ssocred"
 
@@ -52,9 +57,18 @@ if [ "$major" -ge 25 ]; then
   # shellcheck disable=SC2086
   HOME=$train_home "$stage/runtime/bin/java" $java_flags -cp "$stage/lib/ssocred.jar" dev.ssocred.Main warmup --prepare \
     </dev/null >/dev/null 2>&1
+  # The hit's cache holds no method profiles (JEP 515): a cache with them replays them at every start, ~0.7-1 ms of a
+  # 24 ms hit that never runs long enough to use them (docs/performance.md). The flag is diagnostic; a JDK without it
+  # gets a cache with profiles.
+  no_profiles=""
+  if "$stage/runtime/bin/java" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -version >/dev/null 2>&1; then
+    no_profiles="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
+  fi
   for cache in ssocred.aot:--train-hits ssocred-all.aot:--train ssocred-login.aot:--train-login; do
+    extra=""
+    [ "${cache#*:}" = --train-hits ] && extra=$no_profiles
     # shellcheck disable=SC2086
-    HOME=$train_home "$stage/runtime/bin/java" $java_flags -XX:AOTCacheOutput="$stage/lib/${cache%%:*}" \
+    HOME=$train_home "$stage/runtime/bin/java" $java_flags $extra -XX:AOTCacheOutput="$stage/lib/${cache%%:*}" \
       -cp "$stage/lib/ssocred.jar" dev.ssocred.Main warmup "${cache#*:}" </dev/null >/dev/null 2>&1
     chmod 644 "$stage/lib/${cache%%:*}"
   done
@@ -69,8 +83,6 @@ SSOCRED_CDS=off "$stage/bin/ssocred" completion zsh > "$stage/share/zsh/vendor-c
 SSOCRED_CDS=off "$stage/bin/ssocred" completion fish > "$stage/share/fish/vendor_completions.d/ssocred.fish"
 cp "$basedir/LICENSE" "$basedir/README.md" "$stage/"
 
-# Reproducible archives: fixed owner, order and time (the last commit's, else the epoch).
-stamp=$(git -C "$basedir" log -1 --format=%ct 2>/dev/null || echo 0)
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$stamp" -C "$work" \
   -czf "$target/ssocred-$version-linux-x64.tar.gz" "ssocred-$version"
 

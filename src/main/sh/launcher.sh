@@ -192,6 +192,12 @@ dump() {
       "$java" $flags -Xlog:all=off -cp "$jar" dev.ssocred.Main warmup --prepare || exit 1
     fi
     if [ "$ext" = aot ]; then
+      # The hit's cache without method profiles, as the package's (packages.sh): replayed at every start, they cost a
+      # hit ~0.7-1 ms and serve no call that short. The flag is diagnostic: a JDK without it gets them.
+      if [ "$1" = --train-hits ] && "$java" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -version 2>/dev/null; then
+        exec "$java" $flags -Xlog:all=off -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining "-XX:AOTCacheOutput=$tmp" \
+          -cp "$jar" dev.ssocred.Main warmup "$1"
+      fi
       exec "$java" $flags -Xlog:all=off "-XX:AOTCacheOutput=$tmp" -cp "$jar" dev.ssocred.Main warmup "$1"
     fi
     if [ "$1" = --train-hits ]; then
