@@ -150,4 +150,4 @@ python3 "$bench/serve_latency.py" "$serve_uri" "$serve_token" 500
 kill "$serve_pid"
 
 # Last, since it signs the HOME out: login up to its prompt.
-python3 "$bench/prompt.py" "$work/result.json" "$runs" "$home" "$ssocred" login --profile "$profile"
+HELLO="$hello" python3 "$bench/prompt.py" "$work/result.json" "$runs" "$home" "$ssocred" login --profile "$profile"
