@@ -4,6 +4,10 @@
 # credential_process output on stdout stays clean. See docs/performance.md for the flags and the class-data
 # archive, docs/security.md for why an archive is trusted only from a private directory or the package itself.
 build=@BUILD@
+# No pathname expansion: the JVM flags are expanded unquoted to split them into words, and two of them hold a '*'
+# (-Xlog:cds*=off:stderr): as globs, every call read the caller's working directory twice, and a file there named
+# like one of them (-Xlog:cdsX=off:stderr) became a JVM option. The one glob that is meant is allowed below.
+set -f
 # In the tarball and the .deb this file is bin/ssocred beside lib/ssocred.jar and a runtime trimmed with jlink
 # (runtime/), with its class-data archive made when the package was built (lib/ssocred.aot). /usr/bin/ssocred is a
 # link to it, so the bundle is found from the link's target.
@@ -75,9 +79,11 @@ if [ "${SSOCRED_CDS:-on}" != off ] && findjava; then
         # without a readlink process (~1 ms of every call). A JDK directory reached through a link is skipped, so the
         # name is the one readlink -f gives.
         jreal=""
+        set +f
         for j in /usr/lib/jvm/*/bin/java; do
           if [ "$j" -ef "$jbin" ] && [ ! -L "${j%/bin/java}" ] && [ ! -L "$j" ]; then jreal=$j; break; fi
         done
+        set -f
         [ -n "$jreal" ] || jreal=$(readlink -f "$jbin" 2>/dev/null)
       fi ;;
     *) jreal=$(readlink -f "$jbin" 2>/dev/null) ;;

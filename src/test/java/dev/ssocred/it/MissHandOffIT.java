@@ -117,6 +117,24 @@ class MissHandOffIT {
         }
     }
 
+    /**
+     * The launcher expands the JVM's flags unquoted, and two hold a '*' (-Xlog:cds*=off:stderr): as globs they read
+     * the caller's working directory on every call, and a file there named like one became a JVM option (here one
+     * the JVM rejects, so the call failed). credential_process runs wherever the SDK's process does.
+     */
+    @Test
+    void aCallerInADirectoryWithFilesNamedLikeTheJvmFlagsGetsItsAnswer() throws Exception {
+        token(Duration.ofHours(8));
+        Path cwd = Files.createDirectories(home.resolve("odd-names"));
+        Files.createFile(cwd.resolve("-Xlog:cdsX=off:stderr"));
+        Files.createFile(cwd.resolve("-Xlog:aotX=off:stderr"));
+        dev.ssocred.testing.Run.Result r = dev.ssocred.testing.Run.run(env, cwd,
+                List.of(Launcher.path().toString(), "process", "--profile", "dev"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("{\n  \"Version\": 1,"), r.out());
+        assertFalse(r.err().contains("Xlog"), r.err());
+    }
+
     @Test
     void aMissWithALastingTokenIsFetchedInOneJvmFromTheHitArchiveWithoutTheSdk() throws Exception {
         token(Duration.ofHours(8));
