@@ -149,6 +149,12 @@ public final class Main {
      */
     private static int train(PrintWriter err, String which, Environment env) {
         try {
+            String classList = System.getProperty("ssocred.classlist");
+            if ("--train-hits".equals(which) && classList != null) {
+                // A static archive's list is recorded in the calls' own JVMs; this one only runs them, so nothing it
+                // loads goes into the archive and the set-up below would be for nothing.
+                return Training.hitsList(env.home(), java.nio.file.Path.of(classList));
+            }
             // Every call makes these two suppliers and wires the hand-off: made here, their classes go into the archive
             // instead of being read from the jar on each call (the first class read opens the jar's 4,000-entry
             // directory, ~3 ms).
@@ -167,11 +173,8 @@ public final class Main {
                         new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()),
                         Training.BROWSER, false));
                 case "--prepare" -> Training.prepare(env.home());
-                // A static archive's list comes from real calls in child JVMs, which the launcher names the file for;
-                // an AOT cache learns from this JVM, hits only.
-                default -> System.getProperty("ssocred.classlist") != null
-                        ? Training.hitsList(env.home(), java.nio.file.Path.of(System.getProperty("ssocred.classlist")))
-                        : Training.hits(env.home());
+                // An AOT cache learns from this JVM: hits only.
+                default -> Training.hits(env.home());
             };
         } catch (Exception e) {
             err.println("ssocred: warmup training failed: " + e);

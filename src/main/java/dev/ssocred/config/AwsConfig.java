@@ -43,8 +43,9 @@ public final class AwsConfig {
 
     public static AwsConfig load(AwsPaths paths, Environment env, Consumer<String> warnings) {
         // Whether the config exists comes from its read, not from one more look at the file system.
-        Optional<IniFile> config = readIfThere(paths.configFile(), env, warnings);
-        return new AwsConfig(config.isPresent() ? config.get() : IniFile.empty(display(paths.configFile(), env)),
+        String configDisplay = display(paths.configFile(), env);
+        Optional<IniFile> config = readIfThere(paths.configFile(), configDisplay, warnings);
+        return new AwsConfig(config.isPresent() ? config.get() : IniFile.empty(configDisplay),
                 read(paths.credentialsFile(), env, warnings), warnings, config.isPresent());
     }
 
@@ -54,13 +55,14 @@ public final class AwsConfig {
     }
 
     static IniFile read(Path file, Environment env, Consumer<String> warnings) {
-        Optional<IniFile> read = readIfThere(file, env, warnings);
-        return read.isPresent() ? read.get() : IniFile.empty(display(file, env));
+        // Named once: a missing file (every SSO-only user's ~/.aws/credentials) is named by its empty IniFile too.
+        String display = display(file, env);
+        Optional<IniFile> read = readIfThere(file, display, warnings);
+        return read.isPresent() ? read.get() : IniFile.empty(display);
     }
 
-    /** The file parsed, or empty when it does not exist. */
-    private static Optional<IniFile> readIfThere(Path file, Environment env, Consumer<String> warnings) {
-        String display = display(file, env);
+    /** The file parsed, or empty when it does not exist; {@code display} names it in messages. */
+    private static Optional<IniFile> readIfThere(Path file, String display, Consumer<String> warnings) {
         Optional<String> read = TextFiles.readUtf8(file, display);
         if (read.isEmpty()) {
             return Optional.empty();

@@ -138,28 +138,32 @@ public final class Training {
         String java = ProcessHandle.current().info().command().orElse("java");
         Map<String, String> plain = Map.of("HOME", home.toString());
         List<Path> lists = new java.util.ArrayList<>();
-        recorded(java, plain, lists, list, "process", "--profile", PROFILE);
-        for (String format : PLAIN_FORMATS) {
-            recorded(java, plain, lists, list, "env", PROFILE, "--format", format);
-        }
-        recorded(java, plain, lists, list, "--help");
-        // The miss is worth having in the archive but not worth losing the archive for: a failure here (an emulator
-        // that does not start) leaves an archive of the hits alone.
         try {
-            Map<String, String> served = Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false));
-            dropRoleCredentials(home);
-            recorded(java, served, lists, list, "process", "--profile", PROFILE);
-            dropRoleCredentials(home);
-            expireSoon(home);
-            recorded(java, served, lists, list, "process", "--profile", PROFILE);
-        } catch (Exception e) {
-            // the hits' list, without the miss
+            recorded(java, plain, lists, list, "process", "--profile", PROFILE);
+            for (String format : PLAIN_FORMATS) {
+                recorded(java, plain, lists, list, "env", PROFILE, "--format", format);
+            }
+            recorded(java, plain, lists, list, "--help");
+            // The miss is worth having in the archive but not worth losing the archive for: a failure here (an
+            // emulator that does not start) leaves an archive of the hits alone.
+            try {
+                Map<String, String> served = Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", signIn(home, false));
+                dropRoleCredentials(home);
+                recorded(java, served, lists, list, "process", "--profile", PROFILE);
+                dropRoleCredentials(home);
+                expireSoon(home);
+                recorded(java, served, lists, list, "process", "--profile", PROFILE);
+            } catch (Exception e) {
+                // the hits' list, without the miss
+            } finally {
+                stopEmulator();
+            }
+            mergeClassLists(lists, list);
         } finally {
-            stopEmulator();
-        }
-        mergeClassLists(lists, list);
-        for (Path each : lists) {
-            Files.deleteIfExists(each);
+            // Beside the archive in the user's cache directory, which the launcher cleans only of the merged list.
+            for (Path each : lists) {
+                Files.deleteIfExists(each);
+            }
         }
         return 0;
     }
@@ -171,15 +175,10 @@ public final class Training {
     private static void recorded(String java, Map<String, String> vars, List<Path> lists, Path list, String... args)
             throws Exception {
         Path mine = list.resolveSibling(list.getFileName() + "." + lists.size());
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xlog:all=off", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-XX:DumpLoadedClassList=" + mine, "-Dssocred.stderr.tty=false",
-                "-Dssocred.stdout.tty=false", "-Dssocred.stdout.path=/dev/stdout", "-Dssocred.launcher=/bin/sh",
-                "-cp", System.getProperty("java.class.path"), "dev.ssocred.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        // Nothing of the user's setup: no AWS_* variable (a config file, a profile), no SSOCRED_* one.
-        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SSOCRED_"));
-        pb.environment().putAll(vars);
+        ProcessBuilder pb = ssocredChild(java, List.of("-Xlog:all=off", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-XX:DumpLoadedClassList=" + mine, "-Dssocred.stderr.tty=false", "-Dssocred.stdout.tty=false",
+                "-Dssocred.stdout.path=/dev/stdout", "-Dssocred.launcher=/bin/sh"), vars, args)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process child = pb.start();
         child.getOutputStream().close();
         byte[] answer = child.getInputStream().readAllBytes();
@@ -341,16 +340,30 @@ public final class Training {
     }
 
     private static void missInAChild(String java, Path home, String endpoint) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.ssocred.Main",
+        ProcessBuilder pb = ssocredChild(java, List.of(), Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", endpoint),
                 "process", "--profile", PROFILE).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        // Nothing of the user's setup: no AWS_* variable (a config file, a profile), no SSOCRED_* one.
-        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SSOCRED_"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("AWS_ENDPOINT_URL", endpoint);
         if (pb.start().waitFor() != 0) {
             throw new IllegalStateException("training: the first process call failed");
         }
+    }
+
+    /**
+     * ssocred run as {@code args} in a child JVM of this java and class path, with {@code jvm} options and
+     * {@code vars} over an environment that keeps nothing of the user's setup: no AWS_* variable (a config file, a
+     * profile), no SSOCRED_* one.
+     */
+    private static ProcessBuilder ssocredChild(String java, List<String> jvm, Map<String, String> vars,
+                                               String... args) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ssocred.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SSOCRED_"));
+        pb.environment().putAll(vars);
+        return pb;
     }
 
     private static String endpoint(Process emulator) throws Exception {

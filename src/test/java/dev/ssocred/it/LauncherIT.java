@@ -97,7 +97,9 @@ class LauncherIT {
         assertTrue(!loaded.contains("sun.nio.ch.FileChannelImpl") && !loaded.contains("java.time.Duration "),
                 "a file channel or a Duration on a cache hit");
         // Each ~0.1 ms of a hit: ZoneId's tables (Clock.systemUTC), a TreeMap for the three keys of the entry's name,
-        // a class per output format, and the exceptions that said ~/.aws/credentials (there is none here) is missing.
+        // a class per output format, and the exceptions that said ~/.aws/credentials is missing (it is, here).
+        assertFalse(java.nio.file.Files.exists(home.resolve(".aws/credentials")) || env.containsKey(
+                "AWS_SHARED_CREDENTIALS_FILE"), "the call reads a missing ~/.aws/credentials");
         for (String avoided : List.of("java.time.ZoneId ", "java.util.TreeMap ", "CredentialFormat$",
                 "java.nio.file.NoSuchFileException ")) {
             assertFalse(loaded.contains(avoided), avoided + " on a cache hit");
@@ -275,6 +277,16 @@ class LauncherIT {
         env.put("JAVA_HOME", jdk25.toString());
         java.nio.file.Path archive = warmupThenAHitFromTheArchive();
         assertTrue(archive.toString().endsWith(".aot"), archive.toString());
+        // The hit's cache holds no method profiles, which a JVM replays at every start (~0.7-1 ms of a hit); the
+        // whole cache keeps them. The JDK lists what a cache holds when asked, with the launcher's flags.
+        java.nio.file.Path dir = archive.getParent();
+        String stem = archive.getFileName().toString().replaceAll("(-all|-login)?\\.aot$", "");
+        java.nio.file.Path jdk25Java = jdk25.resolve("bin/java");
+        assertEquals(0, dev.ssocred.testing.AotCaches.profiles(env, home, jdk25Java, dir.resolve(stem + ".aot"),
+                Launcher.path().toAbsolutePath()), "method profiles in the hit's cache");
+        long whole = dev.ssocred.testing.AotCaches.profiles(env, home, jdk25Java, dir.resolve(stem + "-all.aot"),
+                Launcher.path().toAbsolutePath());
+        assertTrue(whole > 100, "the whole cache keeps its profiles: " + whole);
     }
 
     private java.nio.file.Path warmupThenAHitFromTheArchive() throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssocred.testing.AotCaches;
 import dev.ssocred.testing.Launcher;
 import dev.ssocred.testing.Run;
 import dev.ssocred.testing.Tools;
@@ -100,21 +101,12 @@ class PackagesIT {
         // The hit's cache holds no method profiles, which a JVM replays at every start (~0.7-1 ms of a hit); the
         // whole one, for longer commands, keeps them. The runtime's java lists what a cache holds when asked (the
         // launcher turns the JVM's own output about caches off, so it is asked directly, with the launcher's flags).
-        for (String cache : List.of("ssocred.aot", "ssocred-all.aot")) {
-            Run.Result listed = Run.run(env, dir, List.of(bundle.resolve("runtime/bin/java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+UseSerialGC",
-                    "-XX:AOTCache=" + bundle.resolve("lib").resolve(cache), "-XX:+UnlockDiagnosticVMOptions",
-                    "-XX:+AOTPrintTrainingInfo", "-cp", bundle.resolve("lib/ssocred.jar").toString(), "dev.ssocred.Main",
-                    "--version"));
-            assertEquals(0, listed.code(), listed.toString());
-            assertTrue(listed.out().contains("Archived TrainingData Dictionary"), "the cache was listed: " + listed);
-            long profiles = listed.out().lines().filter(l -> l.contains(" M java/")).count();
-            if (cache.equals("ssocred.aot")) {
-                assertEquals(0, profiles, "method profiles in the hit's cache");
-            } else {
-                assertTrue(profiles > 100, "the whole cache keeps its profiles: " + profiles);
-            }
-        }
+        Path runtimeJava = bundle.resolve("runtime/bin/java");
+        Path jar = bundle.resolve("lib/ssocred.jar");
+        assertEquals(0, AotCaches.profiles(env, dir, runtimeJava, bundle.resolve("lib/ssocred.aot"), jar),
+                "method profiles in the hit's cache");
+        long whole = AotCaches.profiles(env, dir, runtimeJava, bundle.resolve("lib/ssocred-all.aot"), jar);
+        assertTrue(whole > 100, "the whole cache keeps its profiles: " + whole);
         Run.Result hit = Run.run(logging, dir, List.of(ssocred, "process", "--profile", "nope"));
         assertTrue(hit.err().contains("dev.ssocred.cli.FastPath source: shared objects file"), "the credential_process "
                 + "front door too");
